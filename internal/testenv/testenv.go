@@ -1,0 +1,49 @@
+// Package testenv decides what a test does when the machine lacks something
+// it needs (rustc, opt, llc, CAP_BPF): skip with the reason when a developer
+// runs the tests by hand, fail when CI=true, because CI must really run them.
+package testenv
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// InCI reports whether the tests run under CI, where missing tools are errors.
+func InCI() bool { return os.Getenv("CI") == "true" }
+
+// Need stops the test when ok is false: it fails under CI and skips otherwise.
+// what names the missing thing, e.g. "opt-19 on PATH".
+func Need(t testing.TB, ok bool, what string) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if InCI() {
+		t.Fatalf("CI=true but this test needs %s", what)
+	}
+	t.Skipf("skipping: needs %s", what)
+}
+
+// LookPath returns the path of the named program, or stops the test as Need does.
+func LookPath(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	Need(t, err == nil, name+" on PATH")
+	return path
+}
+
+// Root stops the test as Need does unless it runs as root, which on the
+// machines we test on is what grants CAP_BPF.
+func Root(t testing.TB) {
+	t.Helper()
+	Need(t, os.Geteuid() == 0, "root (CAP_BPF) to load BPF programs")
+}
+
+// Long skips the test under -short, even in CI: -short is an explicit request.
+func Long(t testing.TB, why string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("skipping under -short: %s", why)
+	}
+}
