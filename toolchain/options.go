@@ -1,0 +1,72 @@
+package toolchain
+
+import "strconv"
+
+// llvmOption is a command-line option that opt or llc accepts from one LLVM
+// major on. The majors were measured with `--help-hidden` and `-mcpu=help`
+// of LLVM 14, 15, 16 and 19 (TestOptionTablesMatchInstalledTools checks
+// them again wherever those tools exist); later majors come from LLVM's
+// sources and release notes.
+type llvmOption struct {
+	name  string // as --help-hidden lists it, e.g. "bpf-expand-memcpy-in-order"
+	value string // "=0", or "" for a boolean option
+	since int    // first LLVM major that accepts it
+}
+
+func (o llvmOption) arg() string { return "-" + o.name + o.value }
+
+// args returns the options of table that LLVM major accepts.
+func args(table []llvmOption, major int) []string {
+	var out []string
+	for _, o := range table {
+		if major >= o.since {
+			out = append(out, o.arg())
+		}
+	}
+	return out
+}
+
+// maxUint32 is "no limit" for LLVM's unsigned cl::opt thresholds.
+var maxUint32 = "=" + strconv.FormatUint(1<<32-1, 10)
+
+var (
+	// optAlways go on every opt run. The inliner leaves calls in rarely
+	// run blocks alone as cold; aya's bpf-linker saw that keep
+	// #[inline(always)] accessors as calls from LLVM 17 on, and old kernels
+	// have no BPF-to-BPF calls. Only opt inlines, so llc does not get it.
+	optAlways = []llvmOption{
+		{"cold-callsite-rel-freq", "=0", MinLLVMMajor},
+	}
+	// optStripDebug drops debug info before the passes, as llc's BTF cannot
+	// yet describe Rust's types. It is opt's own flag, not a pass, so it
+	// combines with -passes in every major.
+	optStripDebug = []llvmOption{
+		{"strip-debug", "", MinLLVMMajor},
+	}
+	// optUnroll are cargo-bpf's forced unrolling: loops are unrolled fully
+	// however large, for kernels without bounded loops (before 5.3). The
+	// spelling is the same in every major from 14 to 22.
+	optUnroll = []llvmOption{
+		{"unroll-threshold", maxUint32, MinLLVMMajor},
+		{"unroll-max-upperbound", maxUint32, MinLLVMMajor},
+	}
+	// llcAlways go on every llc run.
+	llcAlways = []llvmOption{
+		// memcpy expands into loads and stores in address order, which the
+		// verifier follows more easily than LLVM's default order.
+		{"bpf-expand-memcpy-in-order", "", MinLLVMMajor},
+		// From LLVM 21 on, llc lowers `unreachable` to a call of the kfunc
+		// __bpf_trap, which needs a .ksyms section and a kernel that has it;
+		// this keeps the older behaviour. Not in llc 14, 15, 16 or 19.
+		{"bpf-disable-trap-unreachable", "", 21},
+	}
+)
+
+// bpfCPUs are llc's -mcpu values for BPF and the first LLVM major that has
+// each; v3 predates LLVM 14, v4 came with LLVM 18 (not in llc 16, in 19).
+var bpfCPUs = []llvmOption{
+	{"v1", "", MinLLVMMajor},
+	{"v2", "", MinLLVMMajor},
+	{"v3", "", MinLLVMMajor},
+	{"v4", "", 18},
+}
