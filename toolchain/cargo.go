@@ -118,14 +118,14 @@ func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 		before := snapshotIR(crate.DepsDir, bin)
 		if _, stderr, err := Run(ctx, cmd); err != nil {
 			if target := missingTarget(stderr, cmd.Args); target != "" {
-				return nil, fmt.Errorf("cargo: bin %s: rust std for %s is missing, run `rustup target add %s%s`: %w",
+				return nil, fmt.Errorf("bin %s: rust std for %s is missing, run `rustup target add %s%s`: %w",
 					bin, target, toolchainFlag(a.Toolchain), target, err)
 			}
 			return nil, fmt.Errorf("bin %s: %w", bin, err)
 		}
 		ir, err := newestNewIR(crate.DepsDir, bin, before)
 		if err != nil {
-			return nil, fmt.Errorf("cargo: bin %s: %w", bin, err)
+			return nil, fmt.Errorf("bin %s: %w", bin, err)
 		}
 		out = append(out, BinIR{Bin: bin, IR: ir})
 	}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -251,7 +252,7 @@ func (s system) searchTools(ctx context.Context, rustc *Rustc) []Tool {
 				tools = append(tools, Tool{Name: name, Path: path, Source: SourceVersioned, Origin: "PATH"})
 			}
 		}
-		if config, err := s.lookPath(s.exe("llvm-config" + suffix)); err == nil {
+		if config, err := s.lookPath(s.exe("llvm-config" + suffix)); err == nil && !hasBoth(tools, suffix) {
 			if dir, err := llvmConfigBindir(ctx, config); err == nil {
 				addDir(dir, SourceLLVMConfig, "llvm-config"+suffix+" --bindir")
 			}
@@ -279,6 +280,18 @@ func (s system) searchTools(ctx context.Context, rustc *Rustc) []Tool {
 	return tools
 }
 
+// hasBoth reports whether opt-N and llc-N were already found on PATH, in
+// which case llvm-config-N would only name the same files again.
+func hasBoth(tools []Tool, suffix string) bool {
+	n := 0
+	for _, t := range tools {
+		if t.Source == SourceVersioned && strings.HasSuffix(toolName(t.Path), suffix) {
+			n++
+		}
+	}
+	return n == 2
+}
+
 // homebrewPrefixes are Homebrew's homes on Apple silicon and on Intel Macs.
 var homebrewPrefixes = []string{"/opt/homebrew", "/usr/local"}
 
@@ -297,6 +310,8 @@ func llvmConfigBindir(ctx context.Context, config string) (string, error) {
 
 // probeTools drops later duplicates of the same file (opt-19 on PATH is
 // usually a link into /usr/lib/llvm-19/bin) and asks each tool its version.
+// The runs overlap: loading LLVM's shared library takes most of the 0.1-0.2 s
+// each costs.
 func probeTools(ctx context.Context, tools []Tool) []Tool {
 	seen := map[string]bool{}
 	var out []Tool
@@ -305,17 +320,27 @@ func probeTools(ctx context.Context, tools []Tool) []Tool {
 		if err != nil {
 			real = t.Path
 		}
-		if !t.Source.Explicit() {
-			if seen[t.Name+"\x00"+real] {
-				continue
-			}
-			seen[t.Name+"\x00"+real] = true
+		key := t.Name + "\x00" + real
+		if seen[key] && !t.Source.Explicit() {
+			continue
 		}
-		t.Version, t.Err = llvmToolVersion(ctx, t.Path)
+		seen[key] = true
 		out = append(out, t)
 	}
+	var wg sync.WaitGroup
+	limit := make(chan struct{}, maxParallelProbes)
+	for i := range out {
+		wg.Go(func() {
+			limit <- struct{}{}
+			defer func() { <-limit }()
+			out[i].Version, out[i].Err = llvmToolVersion(ctx, out[i].Path)
+		})
+	}
+	wg.Wait()
 	return out
 }
+
+const maxParallelProbes = 8
 
 func llvmToolVersion(ctx context.Context, path string) (Version, error) {
 	if _, err := os.Stat(path); err != nil {

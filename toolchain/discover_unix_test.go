@@ -86,14 +86,6 @@ func (m *fakeMachine) discover(opts DiscoverOptions) (*Discovery, error) {
 	return m.system().discover(context.Background(), opts)
 }
 
-// pair describes the chosen tools as "opt:SOURCE:VERSION llc:SOURCE:VERSION".
-func pair(l *LLVM) string {
-	if l == nil {
-		return "<nil>"
-	}
-	return fmt.Sprintf("opt:%s:%s llc:%s:%s", l.Opt.Origin, l.Opt.Version, l.Llc.Origin, l.Llc.Version)
-}
-
 func TestDiscoverPrefersRustcMajorElseNewest(t *testing.T) {
 	for _, tt := range []struct {
 		rustcLLVM int
@@ -119,14 +111,6 @@ func TestDiscoverPrefersRustcMajorElseNewest(t *testing.T) {
 			t.Errorf("found %d tools, want 8 (4 majors, no duplicates):\n%s", n, toolList(d.Tools))
 		}
 	}
-}
-
-func toolList(tools []Tool) string {
-	var lines []string
-	for _, t := range tools {
-		lines = append(lines, t.String())
-	}
-	return strings.Join(lines, "\n")
 }
 
 func TestDiscoverRustupLLVMToolsFirst(t *testing.T) {

@@ -1,0 +1,329 @@
+package toolchain
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
+)
+
+func TestCargoRustcCommand(t *testing.T) {
+	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml")}
+	lookPath := func(name string) (string, error) { return "/bin/" + name, nil }
+	tests := []struct {
+		name       string
+		goos       string
+		args       CargoArgs
+		wantPath   string
+		wantArgs   string
+		wantEnvDir string
+	}{
+		{"linux host, everything on", "linux",
+			CargoArgs{Features: []string{"probes", "extra"}, KernelVersion: "5.7", Debug: true, ExtraRustcFlags: []string{"-Z", "x"}, TargetDir: "/t"},
+			"/bin/cargo",
+			"rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --features probes,extra -- " + strings.Join(rustcFlags, " ") + ` -g --cfg kernel_version="5.7" -Z x`,
+			"/t"},
+		{"macOS emits IR for Linux, nightly via rustup", "darwin",
+			CargoArgs{Toolchain: "nightly"},
+			"/bin/rustup",
+			"run nightly cargo rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --target x86_64-unknown-linux-gnu -- " + strings.Join(rustcFlags, " "),
+			""},
+		{"explicit cargo and target", "linux",
+			CargoArgs{Cargo: "/usr/bin/cargo", Target: "aarch64-unknown-linux-gnu"},
+			"/usr/bin/cargo",
+			"rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --target aarch64-unknown-linux-gnu -- " + strings.Join(rustcFlags, " "),
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := system{lookPath: lookPath, goos: tt.goos, goarch: "amd64"}
+			cmd, err := s.cargoRustcCommand(tt.args, crate, "kprobe")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := filepath.ToSlash(strings.Join(cmd.Args, " ")); cmd.Path != tt.wantPath || got != tt.wantArgs {
+				t.Errorf("command\n got %s %s\nwant %s %s", cmd.Path, got, tt.wantPath, tt.wantArgs)
+			}
+			if cmd.Dir != filepath.FromSlash("/src/probes") || cmd.Name != "cargo" {
+				t.Errorf("Dir %q, Name %q", cmd.Dir, cmd.Name)
+			}
+			if tt.wantEnvDir != "" && !slices.Contains(cmd.Env, "CARGO_TARGET_DIR="+filepath.FromSlash(tt.wantEnvDir)) {
+				t.Errorf("Env %q lacks CARGO_TARGET_DIR", cmd.Env)
+			}
+		})
+	}
+	if _, err := (system{lookPath: lookPath, goos: "windows", goarch: "386"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil {
+		t.Error("no error for a host without a known Linux target")
+	}
+}
+
+func TestMissingTarget(t *testing.T) {
+	argv := []string{"rustc", "--target", "aarch64-unknown-linux-gnu", "--"}
+	stderr := []byte("error[E0463]: can't find crate for `core`\n  |\n  = note: the `aarch64-unknown-linux-gnu` target may not be installed\n")
+	if got := missingTarget(stderr, argv); got != "aarch64-unknown-linux-gnu" {
+		t.Errorf("missingTarget = %q", got)
+	}
+	if got := missingTarget([]byte("error[E0425]: cannot find value `x`"), argv); got != "" {
+		t.Errorf("missingTarget for another error = %q", got)
+	}
+	if got := missingTarget(stderr, argv[:1]); got != "" {
+		t.Errorf("missingTarget without --target = %q", got)
+	}
+}
+
+func TestSelectBins(t *testing.T) {
+	crate := &Crate{Name: "p", Bins: []BinTarget{{Name: "a"}, {Name: "b", RequiredFeatures: []string{"x"}}}}
+	for _, tt := range []struct {
+		asked, features []string
+		want            string
+	}{
+		{nil, nil, "a"},
+		{nil, []string{"x"}, "a b"},
+		{[]string{"b"}, nil, "b"},
+		{[]string{"c"}, nil, `cargo: crate p has no bin "c" (bins: a, b)`},
+	} {
+		bins, err := selectBins(crate, tt.asked, tt.features)
+		got := strings.Join(bins, " ")
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("selectBins(%q, %q) = %s, want %s", tt.asked, tt.features, got, tt.want)
+		}
+	}
+	if _, err := selectBins(&Crate{Name: "p", Bins: []BinTarget{{Name: "b", RequiredFeatures: []string{"x"}}}}, nil, nil); err == nil {
+		t.Error("no error when no bin can be built")
+	}
+}
+
+// writeCrate writes a dependency-free no_std crate with bins alpha and
+// beta-two and, behind feature "extra", gamma.
+func writeCrate(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	all := map[string]string{
+		"Cargo.toml": `[package]
+name = "probe"
+version = "0.1.0"
+edition = "2021"
+
+[features]
+extra = []
+
+[[bin]]
+name = "alpha"
+path = "src/alpha.rs"
+
+[[bin]]
+name = "beta-two"
+path = "src/beta.rs"
+
+[[bin]]
+name = "gamma"
+path = "src/gamma.rs"
+required-features = ["extra"]
+`,
+		"src/alpha.rs": program("alpha_prog"),
+		"src/beta.rs":  program("beta_prog"),
+		"src/gamma.rs": program("gamma_prog"),
+	}
+	for name, text := range files {
+		all[name] = text
+	}
+	for name, text := range all {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func program(fn string) string {
+	return `#![no_std]
+#![no_main]
+
+#[no_mangle]
+#[link_section = "xdp"]
+pub extern "C" fn ` + fn + `(ctx: *const u8) -> u32 {
+    if ctx.is_null() { 1 } else { 2 }
+}
+
+#[cfg(kernel_version = "5.7")]
+#[no_mangle]
+pub static KERNEL_5_7: u32 = 57;
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    loop {}
+}
+`
+}
+
+// unsetenv removes key for the duration of the test: cargo treats an
+// empty CARGO_TARGET_DIR as an error, not as unset.
+func unsetenv(t *testing.T, key string) {
+	t.Setenv(key, "")
+	os.Unsetenv(key)
+}
+
+func needCargo(t *testing.T) {
+	t.Helper()
+	testenv.LookPath(t, "cargo")
+	testenv.Long(t, "builds Rust crates")
+}
+
+func TestMetadataRealCargo(t *testing.T) {
+	needCargo(t)
+	dir := writeCrate(t, nil)
+	ctx := context.Background()
+	unsetenv(t, "CARGO_TARGET_DIR")
+	crate, err := Metadata(ctx, CargoArgs{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []BinTarget{{Name: "alpha"}, {Name: "beta-two"}, {Name: "gamma", RequiredFeatures: []string{"extra"}}}
+	if crate.Name != "probe" || !slices.EqualFunc(crate.Bins, want, func(a, b BinTarget) bool {
+		return a.Name == b.Name && slices.Equal(a.RequiredFeatures, b.RequiredFeatures)
+	}) {
+		t.Errorf("crate %+v", crate)
+	}
+	if want := filepath.Join(dir, "target", "release", "deps"); crate.DepsDir != want {
+		t.Errorf("DepsDir %s, want %s", crate.DepsDir, want)
+	}
+
+	other := t.TempDir()
+	crate, err = Metadata(ctx, CargoArgs{ManifestPath: filepath.Join(dir, "Cargo.toml"), TargetDir: other})
+	if err != nil || crate.DepsDir != filepath.Join(other, "release", "deps") {
+		t.Errorf("TargetDir: %v, DepsDir %s", err, crate.DepsDir)
+	}
+	t.Setenv("CARGO_TARGET_DIR", other)
+	crate, err = Metadata(ctx, CargoArgs{Dir: dir})
+	if err != nil || crate.DepsDir != filepath.Join(other, "release", "deps") {
+		t.Errorf("$CARGO_TARGET_DIR: %v, DepsDir %s", err, crate.DepsDir)
+	}
+
+	if _, err := Metadata(ctx, CargoArgs{Dir: t.TempDir()}); err == nil || !strings.HasPrefix(err.Error(), "cargo metadata: ") {
+		t.Errorf("no Cargo.toml: err = %v", err)
+	}
+}
+
+func readIR(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCargoRealBuild(t *testing.T) {
+	needCargo(t)
+	dir := writeCrate(t, nil)
+	ctx := context.Background()
+	unsetenv(t, "CARGO_TARGET_DIR")
+	start := time.Now()
+	irs, err := Cargo(ctx, CargoArgs{Dir: dir, Timeout: 5 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("two bins in %v", time.Since(start))
+	if len(irs) != 2 || irs[0].Bin != "alpha" || irs[1].Bin != "beta-two" {
+		t.Fatalf("built %+v, want alpha and beta-two (gamma needs feature extra)", irs)
+	}
+	deps := filepath.Join(dir, "target", "release", "deps")
+	for _, ir := range irs {
+		text := readIR(t, ir.IR)
+		fn := strings.ReplaceAll(ir.Bin, "-two", "") + "_prog"
+		if filepath.Dir(ir.IR) != deps || !strings.Contains(text, "define ") || !strings.Contains(text, "@"+fn) ||
+			!strings.Contains(text, `section "xdp"`) || strings.Contains(text, "KERNEL_5_7") || strings.Contains(text, `DISubprogram(name: "`+fn) {
+			t.Errorf("%s: unexpected IR in %s:\n%.2000s", ir.Bin, ir.IR, text)
+		}
+	}
+	if !strings.HasPrefix(filepath.Base(irs[1].IR), "beta_two-") {
+		t.Errorf("beta-two's IR is %s, want beta_two-<hash>.ll", irs[1].IR)
+	}
+
+	// A stale .ll, newer than anything this run writes, must not be taken.
+	stale := filepath.Join(deps, "alpha-0123456789abcdef.ll")
+	if err := os.WriteFile(stale, []byte("; stale\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	future := time.Now().Add(time.Hour)
+	if err := os.Chtimes(stale, future, future); err != nil {
+		t.Fatal(err)
+	}
+	irs, err = Cargo(ctx, CargoArgs{Dir: dir, Bins: []string{"alpha"}, Features: []string{"extra"}, KernelVersion: "5.7", Debug: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(irs) != 1 || irs[0].IR == stale {
+		t.Fatalf("got %+v; the stale file is %s", irs, stale)
+	}
+	// Without -g only core's precompiled debug info is there, not ours.
+	if text := readIR(t, irs[0].IR); !strings.Contains(text, "KERNEL_5_7") || !strings.Contains(text, `DISubprogram(name: "alpha_prog"`) {
+		t.Errorf("KernelVersion and Debug did not reach rustc:\n%.2000s", text)
+	}
+
+	irs, err = Cargo(ctx, CargoArgs{Dir: dir, Features: []string{"extra"}})
+	if err != nil || len(irs) != 3 || irs[2].Bin != "gamma" {
+		t.Errorf("with feature extra: %+v, %v; want gamma too", irs, err)
+	}
+}
+
+func TestCargoRealCompileError(t *testing.T) {
+	needCargo(t)
+	dir := writeCrate(t, map[string]string{"src/alpha.rs": strings.Replace(program("alpha_prog"), "{ 1 }", "{ x }", 1)})
+	_, err := Cargo(context.Background(), CargoArgs{Dir: dir, Bins: []string{"alpha"}, TargetDir: filepath.Join(dir, "t")})
+	var te *ToolError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want a *ToolError", err)
+	}
+	want := "bin alpha: cargo: exit status 101: error[E0425]: cannot find value `x` in this scope (src/alpha.rs:"
+	if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("Error() = %q\nwant one line starting %q", err, want)
+	}
+	if !strings.Contains(string(te.Stderr), "could not compile") {
+		t.Errorf("Stderr lacks cargo's summary: %q", te.Stderr)
+	}
+}
+
+func TestCargoRealToolchain(t *testing.T) {
+	needCargo(t)
+	rustup := testenv.LookPath(t, "rustup")
+	testenv.Need(t, exec.Command(rustup, "run", "nightly", "rustc", "-V").Run() == nil, "rustup's nightly toolchain")
+	dir := writeCrate(t, nil)
+	irs, err := Cargo(context.Background(), CargoArgs{Dir: dir, Bins: []string{"alpha"}, Toolchain: "nightly", TargetDir: filepath.Join(dir, "t")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := readIR(t, irs[0].IR); !strings.Contains(text, "-nightly") {
+		t.Errorf("IR does not come from nightly rustc (no -nightly in !llvm.ident)")
+	}
+}
+
+func TestCargoRealMissingTarget(t *testing.T) {
+	needCargo(t)
+	rustup := testenv.LookPath(t, "rustup")
+	const target = "aarch64-unknown-linux-gnu"
+	out, err := exec.Command(rustup, "target", "list", "--installed").Output()
+	if err != nil || strings.Contains(string(out), target) {
+		t.Skipf("needs a rustup without the %s target", target)
+	}
+	dir := writeCrate(t, nil)
+	_, err = Cargo(context.Background(), CargoArgs{Dir: dir, Bins: []string{"alpha"}, Target: target, TargetDir: filepath.Join(dir, "t")})
+	want := "bin alpha: rust std for " + target + " is missing, run `rustup target add " + target + "`: cargo: exit status 101: "
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("err = %v\nwant %s…", err, want)
+	}
+}
