@@ -69,6 +69,9 @@ exit 1
 	if te.ExitCode != 1 || te.Dir != dir || strings.Join(te.Args, " ") != "in.ll" {
 		t.Errorf("ExitCode %d, Dir %q, Args %q", te.ExitCode, te.Dir, te.Args)
 	}
+	if want := opt + " in.ll"; te.Command() != want {
+		t.Errorf("Command() = %q, want %q", te.Command(), want)
+	}
 	if !strings.Contains(string(te.Stderr), "%x = add i32 %a") {
 		t.Errorf("Stderr lost its later lines: %q", te.Stderr)
 	}

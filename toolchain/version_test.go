@@ -14,7 +14,7 @@ func TestParseLLVMVersion(t *testing.T) {
 		{"debian opt-14", "Debian LLVM version 14.0.6\n  Optimized build.\n  Default target: x86_64-pc-linux-gnu\n  Host CPU: znver3\n", Version{14, 0, 6}},
 		{"debian llc-15", "Debian LLVM version 15.0.6\n  Optimized build.\n  Default target: x86_64-pc-linux-gnu\n  Host CPU: znver3\n\n  Registered Targets:\n    bpf        - BPF (host endian)\n", Version{15, 0, 6}},
 		{"debian opt-19", "Debian LLVM version 19.1.7\n  Optimized build.\n  Default target: x86_64-pc-linux-gnu\n  Host CPU: znver4\n", Version{19, 1, 7}},
-		// The other vendors' banners, as those builds print them.
+		// Other vendors' banners, not installed here: the version line is what counts.
 		{"homebrew", "Homebrew LLVM version 19.1.7\n  Optimized build.\n  Default target: arm64-apple-darwin24.3.0\n  Host CPU: apple-m1\n", Version{19, 1, 7}},
 		{"upstream", "LLVM (http://llvm.org/):\n  LLVM version 22.1.2\n  Optimized build.\n", Version{22, 1, 2}},
 		{"rustup llvm-tools", "LLVM (http://llvm.org/):\n  LLVM version 19.1.7-rust-1.86.0-stable\n  Optimized build.\n", Version{19, 1, 7}},
