@@ -1,0 +1,151 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/asm"
+	"github.com/cilium/ebpf/btf"
+)
+
+// Instruction limits: BPF_MAXINSNS before 5.2, BPF_COMPLEXITY_LIMIT_INSNS
+// (for privileged loaders) since.
+const (
+	oldMaxInsns = 4096
+	maxInsns    = 1_000_000
+)
+
+// check adds the problems a loader or the given kernel would refuse. It
+// walks the programs in report order, so problems come out in a stable order.
+func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
+	if len(spec.Programs) == 0 {
+		r.add(Problem{Kind: NoPrograms, Message: `no programs: no function sits in an executable section other than .text; put each program in a section such as "xdp", "socket" or "kprobe/<function>"`})
+		return
+	}
+	if r.License == "" {
+		r.add(Problem{Kind: NoLicense, Message: `no license section: the kernel refuses GPL-only helpers (bpf_probe_read, bpf_trace_printk, bpf_perf_event_output, ...) without a GPL-compatible one; add a section "license" holding "GPL"`})
+	}
+	externs := kernelSymbols(spec.Types)
+	for _, prog := range r.Programs {
+		p := spec.Programs[prog.Name]
+		at := Problem{Program: p.Name, Section: p.SectionName}
+		if p.Type == ebpf.UnspecifiedProgram {
+			r.add(at.with(UnknownSection, "", fmt.Sprintf(`section %q names no program type a loader knows: use a name such as "xdp", "socket", "classifier", "kprobe/<function>" or "tracepoint/<category>/<name>"`, p.SectionName)))
+		}
+		r.checkReferences(at, p.Instructions, externs)
+		if k.Before(kernelLoops) {
+			if n, from, to := backwardJumps(p.Instructions); n > 0 {
+				r.add(at.with(Loop, "", fmt.Sprintf("%s at instruction %d back to %d: kernel %v refuses loops (bounded loops need 5.3); unroll it", plural(n, "backward jump"), from, to, k)))
+			}
+		}
+		limit := fmt.Sprintf("the kernel accepts at most %d", maxInsns)
+		if k.Before(kernelMillion) {
+			limit = fmt.Sprintf("kernels before %v accept at most %d (target kernel %v)", kernelMillion, oldMaxInsns, k)
+		}
+		if n := prog.Instructions; n > maxInsns || n > oldMaxInsns && k.Before(kernelMillion) {
+			r.add(at.with(TooLarge, "", fmt.Sprintf("%d instructions: %s; split the program or unroll less", n, limit)))
+		}
+	}
+}
+
+func (p Problem) with(kind Kind, symbol, message string) Problem {
+	p.Kind, p.Symbol, p.Message = kind, symbol, message
+	return p
+}
+
+// checkReferences finds what is left of calls and symbol loads after
+// cilium/ebpf linked the program: a call whose target is among the
+// program's own functions is a BPF-to-BPF call; any other named target is
+// outside the object and nothing will resolve it. Each symbol counts once.
+func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map[string]bool) {
+	defined := make(map[string]bool)
+	for _, ins := range insns {
+		if s := ins.Symbol(); s != "" {
+			defined[s] = true
+		}
+	}
+	seen := make(map[string]bool)
+	for _, ins := range insns {
+		ref := ins.Reference()
+		if ref == "" || seen[ref] {
+			continue
+		}
+		switch {
+		case ins.IsFunctionCall() && defined[ref]:
+			r.add(at.with(BPFCall, ref, fmt.Sprintf("calls %s, which was not inlined: kernels before %v cannot load BPF-to-BPF calls; make it always-inline", ref, kernelBPFCalls)))
+		case ins.IsFunctionCall():
+			r.add(at.with(Unresolved, ref, fmt.Sprintf("calls %s, which the object does not define and which is not a BPF helper: no loader can resolve it%s", ref, runtimeHint(ref))))
+		case ins.OpCode.IsDWordLoad() && ins.Src == asm.R0 && !externs[ref]:
+			// A map or data reference would carry a pseudo source register.
+			r.add(at.with(Unresolved, ref, fmt.Sprintf("loads the address of %s, which the object does not define: no loader can resolve it", ref)))
+		default:
+			continue
+		}
+		seen[ref] = true
+	}
+}
+
+// runtimeHint explains calls to the C runtime and compiler-rt, which a
+// compiler emits itself when it cannot expand an operation inline.
+func runtimeHint(name string) string {
+	switch {
+	case name == "memcpy" || name == "memmove" || name == "memset" || name == "memcmp" || name == "bcmp":
+		return "; the compiler calls it for a copy or compare of unknown or large size: use a constant, small size"
+	case strings.HasPrefix(name, "__") && (strings.HasSuffix(name, "ti3") || strings.HasSuffix(name, "di3")):
+		return "; the compiler calls it for 128-bit or division arithmetic BPF lacks: use 64-bit integers"
+	}
+	return ""
+}
+
+// kernelSymbols are the externs the loader resolves against the kernel
+// (__ksym), which BTF declares in the .ksyms section.
+func kernelSymbols(types *btf.Spec) map[string]bool {
+	syms := make(map[string]bool)
+	if types == nil {
+		return syms
+	}
+	var ds *btf.Datasec
+	if err := types.TypeByName(".ksyms", &ds); err != nil {
+		return syms
+	}
+	for _, v := range ds.Vars {
+		syms[v.Type.TypeName()] = true
+	}
+	return syms
+}
+
+// backwardJumps counts jumps whose target is at or before the jump itself,
+// and gives the first one's raw instruction offsets.
+func backwardJumps(insns asm.Instructions) (n int, from, to int64) {
+	iter := insns.Iterate()
+	for iter.Next() {
+		ins := iter.Ins
+		switch ins.OpCode.JumpOp() {
+		case asm.InvalidJumpOp, asm.Call, asm.Exit:
+			continue
+		}
+		if ins.Reference() != "" {
+			continue // linked later, not a jump within the function
+		}
+		off := int64(ins.Offset)
+		if ins.OpCode.Class() == asm.Jump32Class && ins.OpCode.JumpOp() == asm.Ja {
+			off = ins.Constant // gotol keeps its offset in the immediate
+		}
+		pc := int64(iter.Offset)
+		if target := pc + 1 + off; target <= pc {
+			if n == 0 {
+				from, to = pc, target
+			}
+			n++
+		}
+	}
+	return n, from, to
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "a " + what
+	}
+	return fmt.Sprintf("%d %ss, the first", n, what)
+}

@@ -1,0 +1,58 @@
+// Package verify checks a BPF ELF object the way a loader sees it, and loads
+// it into the running kernel.
+//
+// It reads only the final object, through github.com/cilium/ebpf, so it works
+// on objects from any compiler. Inspect is static and gives the same answer on
+// any machine (given the same Options): it lists the programs, maps and license,
+// and reports problems that make a loader or an older kernel refuse the object.
+// Problems are data, not errors: an error means the file could not be read.
+//
+// Load and Run need Linux and, for most program types, root or CAP_BPF; without
+// them they return an error matching ErrNoPermission. On other systems they
+// return an error matching ErrNotSupported.
+//
+// # JSON
+//
+// Report and LoadReport marshal to a stable form meant for --json output. Keys
+// are lower-case snake case; a key marked optional is left out when empty.
+//
+//	{
+//	  "file": "probe.o",                 // optional: the path Inspect read
+//	  "kernel": "5.2",                   // kernel the checks assumed, or "unknown" (newest)
+//	  "byte_order": "little",            // "little" or "big"; optional if not BPF
+//	  "license": "GPL",                  // "" when the object has none, or no program
+//	  "programs": [{
+//	    "name": "xdp_count",             // function symbol
+//	    "section": "xdp",                // ELF section
+//	    "type": "XDP",                   // cilium/ebpf's ProgramType name; "UnspecifiedProgram" if unknown
+//	    "attach_type": "XDP",            // optional: cilium/ebpf's AttachType name
+//	    "instructions": 12               // raw 8-byte instructions, called functions included
+//	  }],
+//	  "maps": [{
+//	    "name": "packets", "type": "Array", // cilium/ebpf's MapType name
+//	    "key_size": 4, "value_size": 8, "max_entries": 1, "flags": 0
+//	  }],
+//	  "problems": [{
+//	    "kind": "loop",                  // one of the Kind constants
+//	    "program": "xdp_loop",           // optional
+//	    "section": "xdp",                // optional
+//	    "symbol": "memcpy",              // optional: the function or symbol at fault
+//	    "message": "..."                 // one line for people
+//	  }]
+//	}
+//
+// A LoadReport:
+//
+//	{
+//	  "kernel": "6.18",
+//	  "maps": [{"name": "packets", "ok": true}],
+//	  "programs": [{
+//	    "name": "xdp_unchecked", "section": "xdp", "ok": false,
+//	    "error": "R1 offset is outside of the packet", // optional: the verifier's last word
+//	    "log": "..."                                 // optional: the whole verifier log
+//	  }]
+//	}
+//
+// Lists are never null. The kinds and the messages' wording may grow; the keys
+// above stay.
+package verify

@@ -1,0 +1,37 @@
+package verify
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+var kinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall, Unresolved, Loop, TooLarge, NoLicense, NoPrograms}
+
+// FuzzInspect feeds Inspect arbitrary bytes: it must never panic, and every
+// problem must have a known kind and a one-line message.
+func FuzzInspect(f *testing.F) {
+	objects, err := filepath.Glob("testdata/*.o")
+	if err != nil || len(objects) == 0 {
+		f.Fatalf("no seed objects: %v", err)
+	}
+	for _, path := range objects {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := InspectBytes(data, Options{Kernel: Kernel{4, 14}})
+		if r.Programs == nil || r.Maps == nil || r.Problems == nil {
+			t.Fatal("nil list in report")
+		}
+		for _, p := range r.Problems {
+			if !slices.Contains(kinds, p.Kind) || p.Message == "" {
+				t.Fatalf("problem %+v", p)
+			}
+		}
+	})
+}

@@ -1,0 +1,232 @@
+package verify
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// want is a Problem whose Message is a substring to find, not the whole text.
+type want = Problem
+
+func TestInspect(t *testing.T) {
+	if hostByteOrder() != "little" {
+		t.Skip("the expected problems are for a little-endian host")
+	}
+	for _, tc := range []struct {
+		file     string
+		kernel   Kernel
+		programs []string // name/section/type/attach/instructions
+		maps     []string // name/type/key/value/max/flags
+		problems []want
+	}{
+		{file: "xdp_maps.o", kernel: Kernel{4, 14},
+			programs: []string{"xdp_count/xdp/XDP/XDP/12"},
+			maps:     []string{"packets/Array/4/8/1/0"}},
+		{file: "socket.o", programs: []string{"keep_all/socket/SocketFilter//2"}},
+		{file: "rejected.o", // only the verifier sees what is wrong
+			programs: []string{"xdp_noret/xdp/XDP/XDP/1", "xdp_unchecked/xdp/XDP/XDP/7"}},
+		{file: "bpfcall.o", programs: []string{"xdp_call/xdp/XDP/XDP/13"}, problems: []want{
+			{Kind: BPFCall, Program: "xdp_call", Section: "xdp", Symbol: "add", Message: "calls add, which was not inlined"},
+		}},
+		{file: "unresolved.o",
+			programs: []string{"xdp_extern/xdp/XDP/XDP/9", "xdp_extern_var/xdp/XDP/XDP/9", "xdp_memcpy/xdp/XDP/XDP/13"},
+			maps:     []string{".rodata.cst16/Array/4/16/1/128"},
+			problems: []want{
+				{Kind: Unresolved, Program: "xdp_extern", Section: "xdp", Symbol: "checksum", Message: "calls checksum, which the object does not define and which is not a BPF helper"},
+				{Kind: Unresolved, Program: "xdp_extern_var", Section: "xdp", Symbol: "threshold", Message: "loads the address of threshold, which the object does not define"},
+				{Kind: Unresolved, Program: "xdp_memcpy", Section: "xdp", Symbol: "memcpy", Message: "calls memcpy, which the object does not define and which is not a BPF helper: no loader can resolve it; the compiler calls it for a copy"},
+			}},
+		{file: "fcommon.o", problems: []want{
+			{Kind: Unresolved, Section: "xdp", Symbol: "hits", Message: "refers to hits, which lives in SHN_COMMON"},
+		}},
+		{file: "loop.o", programs: []string{"xdp_loop/xdp/XDP/XDP/17"}},
+		{file: "loop.o", kernel: Kernel{5, 3}},
+		{file: "loop.o", kernel: Kernel{5, 2}, problems: []want{
+			{Kind: Loop, Program: "xdp_loop", Section: "xdp", Message: "a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops"},
+		}},
+		{file: "big.o", kernel: Kernel{5, 2}, programs: []string{"xdp_big/xdp/XDP/XDP/4102"}},
+		{file: "big.o", kernel: Kernel{5, 1}, problems: []want{
+			{Kind: TooLarge, Program: "xdp_big", Section: "xdp", Message: "4102 instructions: kernels before 5.2 accept at most 4096 (target kernel 5.1); split"},
+		}},
+		{file: "nolicense.o", problems: []want{
+			{Kind: NoLicense, Message: "the kernel refuses GPL-only helpers"},
+		}},
+		{file: "unknown_section.o", programs: []string{"mystery/probe/whatever/UnspecifiedProgram//2"}, problems: []want{
+			{Kind: UnknownSection, Program: "mystery", Section: "probe/whatever", Message: `section "probe/whatever" names no program type a loader knows`},
+		}},
+		{file: "xdp_maps-eb.o", programs: []string{"xdp_count/xdp/XDP/XDP/12"}, maps: []string{"packets/Array/4/8/1/0"}, problems: []want{
+			{Kind: ByteOrder, Message: "big-endian BPF object, but this host is little-endian: build for the bpfel target"},
+		}},
+		{file: "host.o", problems: []want{
+			{Kind: NotBPF, Message: "an ELF object for EM_X86_64, not BPF"},
+		}},
+		{file: "noprog.o", maps: []string{"lonely/Array/4/4/4/0"}, problems: []want{
+			{Kind: NoPrograms, Message: "no programs"},
+		}},
+	} {
+		t.Run(strings.TrimSuffix(tc.file, ".o")+"@"+tc.kernel.String(), func(t *testing.T) {
+			path := filepath.Join("testdata", tc.file)
+			r, err := Inspect(path, Options{Kernel: tc.kernel})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.File != path || r.Kernel != tc.kernel {
+				t.Errorf("file, kernel = %q, %v; want %q, %v", r.File, r.Kernel, path, tc.kernel)
+			}
+			if tc.programs != nil {
+				var got []string
+				for _, p := range r.Programs {
+					got = append(got, join(p.Name, p.Section, p.Type, p.AttachType, p.Instructions))
+				}
+				equal(t, "programs", got, tc.programs)
+			}
+			var maps []string
+			for _, m := range r.Maps {
+				maps = append(maps, join(m.Name, m.Type, m.KeySize, m.ValueSize, m.MaxEntries, m.Flags))
+			}
+			equal(t, "maps", maps, tc.maps)
+			checkProblems(t, r.Problems, tc.problems)
+		})
+	}
+}
+
+func join(fields ...any) string {
+	s := make([]string, len(fields))
+	for i, f := range fields {
+		s[i] = fmt.Sprint(f)
+	}
+	return strings.Join(s, "/")
+}
+
+func equal(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\n got %q\nwant %q", what, got, want)
+	}
+}
+
+// checkProblems wants the same problems in the same order, each message
+// containing the wanted text and being one line.
+func checkProblems(t *testing.T, got []Problem, want []want) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("got %d problems, want %d:\n%s", len(got), len(want), problemList(got))
+		return
+	}
+	for i, g := range got {
+		w := want[i]
+		msg := g.Message
+		g.Message, w.Message = "", ""
+		if g != w {
+			t.Errorf("problem %d = %+v, want %+v", i, g, w)
+		}
+		if !strings.Contains(msg, want[i].Message) || strings.Contains(msg, "\n") {
+			t.Errorf("problem %d message = %q, want one line containing %q", i, msg, want[i].Message)
+		}
+	}
+}
+
+func problemList(ps []Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("\t" + string(p.Kind) + ": " + p.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestInspectBytes(t *testing.T) {
+	good, err := os.ReadFile("testdata/xdp_maps.o")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want want
+	}{
+		{"empty", nil, want{Kind: NotELF, Message: "not an ELF object"}},
+		{"text", []byte("SEC(\"xdp\")\n"), want{Kind: NotELF, Message: "not an ELF object"}},
+		{"bitcode", []byte("BC\xc0\xde\x35\x14\x00\x00"), want{Kind: NotELF, Message: "LLVM bitcode"}},
+		{"magic only", good[:4], want{Kind: Malformed, Message: "truncated ELF header: the file ends after 4 bytes"}},
+		{"header only", good[:64], want{Kind: Malformed, Message: "truncated ELF"}},
+		{"half", good[:len(good)/2], want{Kind: Malformed, Message: "truncated ELF"}},
+		{"all but one byte", good[:len(good)-1], want{Kind: Malformed, Message: "truncated ELF"}},
+		{"bad byte order", append(append([]byte{}, good[:5]...), append([]byte{9}, good[6:]...)...), want{Kind: Malformed, Message: "ELF header gives no byte order"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := InspectBytes(tc.data, Options{})
+			checkProblems(t, r.Problems, []want{tc.want})
+			if r.Programs == nil || r.Maps == nil {
+				t.Error("nil list in report: JSON would say null")
+			}
+		})
+	}
+}
+
+func TestInspectMissingFile(t *testing.T) {
+	_, err := Inspect("testdata/no-such.o", Options{})
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("err = %v, want a not-exist error", err)
+	}
+}
+
+func TestInspectReader(t *testing.T) {
+	data, err := os.ReadFile("testdata/socket.o")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := InspectReader(bytes.NewReader(data), Options{})
+	if err != nil || !r.OK() || len(r.Programs) != 1 || r.File != "" {
+		t.Errorf("InspectReader = %+v, %v; want one program, no problem, no file", r, err)
+	}
+}
+
+// TestReportJSON pins the JSON keys that --json users depend on.
+func TestReportJSON(t *testing.T) {
+	r, err := Inspect("testdata/loop.o", Options{Kernel: Kernel{5, 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{
+  "file": "testdata/loop.o",
+  "kernel": "5.2",
+  "byte_order": "little",
+  "license": "GPL",
+  "programs": [
+    {
+      "name": "xdp_loop",
+      "section": "xdp",
+      "type": "XDP",
+      "attach_type": "XDP",
+      "instructions": 17
+    }
+  ],
+  "maps": [],
+  "problems": [
+    {
+      "kind": "loop",
+      "program": "xdp_loop",
+      "section": "xdp",
+      "message": "a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops (bounded loops need 5.3); unroll it"
+    }
+  ]
+}`
+	if string(got) != want {
+		t.Errorf("JSON:\n%s\nwant:\n%s", got, want)
+	}
+	var back Report
+	if err := json.Unmarshal(got, &back); err != nil || back.Kernel != (Kernel{5, 2}) {
+		t.Errorf("round trip: kernel %v, err %v", back.Kernel, err)
+	}
+}
