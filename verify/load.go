@@ -1,0 +1,162 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/cilium/ebpf"
+)
+
+// ErrNoPermission is matched (errors.Is) by the error of Load and Run when
+// the kernel refused for lack of privilege rather than for the program.
+var ErrNoPermission = errors.New("loading BPF needs root or CAP_BPF")
+
+// ErrNotSupported is matched by the error of Load and Run off Linux.
+var ErrNotSupported = errors.New("loading BPF needs Linux")
+
+// LoadOptions tune Load.
+type LoadOptions struct {
+	// VerifierLog asks the verifier for its log also for the programs it
+	// accepts. Rejected programs always come with their log.
+	VerifierLog bool
+}
+
+// LoadReport is what the running kernel said about each map and program.
+// See the package documentation for its JSON form.
+type LoadReport struct {
+	Kernel   Kernel        `json:"kernel"`
+	Maps     []MapLoad     `json:"maps"`
+	Programs []ProgramLoad `json:"programs"`
+}
+
+// OK reports whether every map and program loaded.
+func (r *LoadReport) OK() bool {
+	for _, m := range r.Maps {
+		if !m.OK {
+			return false
+		}
+	}
+	for _, p := range r.Programs {
+		if !p.OK {
+			return false
+		}
+	}
+	return true
+}
+
+// MapLoad is the outcome of creating one map.
+type MapLoad struct {
+	Name  string `json:"name"`
+	OK    bool   `json:"ok"`
+	Error string `json:"error,omitempty"`
+}
+
+// ProgramLoad is the outcome of loading one program.
+type ProgramLoad struct {
+	Name    string `json:"name"`
+	Section string `json:"section"`
+	OK      bool   `json:"ok"`
+	// Error is one line: for a verifier rejection, the verifier's last
+	// meaningful line, e.g. "R0 !read_ok".
+	Error string `json:"error,omitempty"`
+	// Log is the verifier's whole log, when there is one.
+	Log string `json:"log,omitempty"`
+}
+
+// LoadFile reads the object at path and loads it as Load does.
+func LoadFile(ctx context.Context, path string, opts LoadOptions) (*LoadReport, error) {
+	spec, err := readSpec(path)
+	if err != nil {
+		return nil, err
+	}
+	return Load(ctx, spec, opts)
+}
+
+// RunFile reads the object at path and runs one program as Run does.
+func RunFile(ctx context.Context, path, program string, data []byte) (uint32, error) {
+	spec, err := readSpec(path)
+	if err != nil {
+		return 0, err
+	}
+	return Run(ctx, spec, program, data)
+}
+
+func readSpec(path string) (*ebpf.CollectionSpec, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	defer f.Close()
+	spec, err := ebpf.LoadCollectionSpecFromReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	return spec, nil
+}
+
+// verifierStats are the lines a verifier log ends with whatever the outcome.
+var verifierStats = []string{"processed ", "verification time ", "stack depth ", "max_states_per_insn "}
+
+// shortMessage gives one line for a load error: the verifier's last
+// meaningful line if it left a log, else the error without the program name
+// the report already shows.
+func shortMessage(program string, err error) string {
+	var ve *ebpf.VerifierError
+	if errors.As(err, &ve) {
+		if line := lastWord(ve.Log); line != "" {
+			return line
+		}
+	}
+	return strings.TrimPrefix(err.Error(), "program "+program+": ")
+}
+
+// lastWord finds the verifier's last meaningful line. When that line is
+// about a register ("R1 offset is outside of the packet") and the line
+// before explains it ("invalid access to packet, off=0 size=1, ..."), both
+// are given, joined by ": "; an instruction or state dump before it is not.
+func lastWord(log []string) string {
+	i := len(log) - 1
+	for i >= 0 && (strings.TrimSpace(log[i]) == "" || hasAnyPrefix(log[i], verifierStats)) {
+		i--
+	}
+	if i < 0 {
+		return ""
+	}
+	last := strings.TrimSpace(log[i])
+	if i > 0 && isRegisterLine(last) && isProse(log[i-1]) {
+		return strings.TrimSpace(log[i-1]) + ": " + last
+	}
+	return last
+}
+
+func isRegisterLine(s string) bool {
+	return len(s) > 1 && s[0] == 'R' && s[1] >= '0' && s[1] <= '9'
+}
+
+// isProse tells the verifier's explanations, which start with a lower-case
+// word, from instruction lines ("1: (95) exit"), state lines ("from 4 to 6:
+// R0=...") and source lines ("; return x;").
+func isProse(s string) bool {
+	return s != "" && s[0] >= 'a' && s[0] <= 'z' && !strings.HasPrefix(s, "from ")
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullLog is the verifier log of a load error, if any.
+func fullLog(err error) string {
+	var ve *ebpf.VerifierError
+	if errors.As(err, &ve) {
+		return strings.Join(ve.Log, "\n")
+	}
+	return ""
+}

@@ -1,0 +1,41 @@
+package verify
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cilium/ebpf"
+)
+
+func TestShortMessage(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want string
+	}{
+		{"0: R1=ctx() R10=fp0\n0: (95) exit\nR0 !read_ok\nprocessed 1 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0\n",
+			"R0 !read_ok"},
+		{"0: (61) r1 = *(u32 *)(r1 +0)          ; R1=pkt(r=0)\n1: (71) r1 = *(u8 *)(r1 +0)\ninvalid access to packet, off=0 size=1, R1(id=0,off=0,r=0)\nR1 offset is outside of the packet\nprocessed 2 insns (limit 1000000) max_states_per_insn 0 total_states 0 peak_states 0 mark_read 0",
+			"invalid access to packet, off=0 size=1, R1(id=0,off=0,r=0): R1 offset is outside of the packet"},
+		{"back-edge from insn 12 to 4\n\nprocessed 14 insns\nstack depth 0\nverification time 20 usec\n",
+			"back-edge from insn 12 to 4"},
+		{"from 4 to 6: R0=1\nR3 pointer arithmetic prohibited", "R3 pointer arithmetic prohibited"},
+		{"; return x;\nR2 type=scalar expected=fp", "R2 type=scalar expected=fp"},
+	} {
+		err := fmt.Errorf("program p: %w", &ebpf.VerifierError{Cause: errors.New("permission denied"), Log: strings.Split(tc.log, "\n")})
+		if got := shortMessage("p", err); got != tc.want {
+			t.Errorf("shortMessage(%q)\n got %q\nwant %q", tc.log, got, tc.want)
+		}
+		if got := fullLog(err); got != tc.log {
+			t.Errorf("fullLog = %q, want the whole log", got)
+		}
+	}
+	err := fmt.Errorf("program p: %w", errors.New(`Call at insn 5: symbol "memcpy": unsatisfied program reference`))
+	if got := shortMessage("p", err); got != `Call at insn 5: symbol "memcpy": unsatisfied program reference` {
+		t.Errorf("shortMessage without a log = %q", got)
+	}
+	if got := fullLog(err); got != "" {
+		t.Errorf("fullLog without a log = %q", got)
+	}
+}
