@@ -3,8 +3,9 @@
 //
 // It reads only the final object, through github.com/cilium/ebpf, so it works
 // on objects from any compiler. Inspect is static and gives the same answer on
-// any machine (given the same Options): it lists the programs, maps and license,
-// and reports problems that make a loader or an older kernel refuse the object.
+// any machine of the same byte order (given the same Options): it lists the
+// programs, maps and license, and reports problems that make a loader or an
+// older kernel refuse the object.
 // Problems are data, not errors: an error means the file could not be read.
 //
 // Load and Run need Linux and, for most program types, root or CAP_BPF; without
@@ -19,7 +20,7 @@
 //	{
 //	  "file": "probe.o",                 // optional: the path Inspect read
 //	  "kernel": "5.2",                   // kernel the checks assumed, or "unknown" (newest)
-//	  "byte_order": "little",            // "little" or "big"; optional if not BPF
+//	  "byte_order": "little",            // "little" or "big"; optional: absent if not BPF
 //	  "license": "GPL",                  // "" when the object has none, or no program
 //	  "programs": [{
 //	    "name": "xdp_count",             // function symbol
@@ -47,9 +48,9 @@
 //	  "kernel": "6.18",
 //	  "maps": [{"name": "packets", "ok": true}],
 //	  "programs": [{
-//	    "name": "xdp_unchecked", "section": "xdp", "ok": false,
-//	    "error": "R1 offset is outside of the packet", // optional: the verifier's last word
-//	    "log": "..."                                 // optional: the whole verifier log
+//	    "name": "xdp_noret", "section": "xdp", "ok": false,
+//	    "error": "R0 !read_ok",          // optional: the verifier's last word, one line
+//	    "log": "..."                     // optional: the whole verifier log
 //	  }]
 //	}
 //
