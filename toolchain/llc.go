@@ -10,12 +10,12 @@ import (
 
 // DefaultCPU is llc's -mcpu when LlcArgs.CPU is empty. v2 adds only the
 // jlt/jle/jslt/jsle jumps to v1, which every kernel since 4.14 accepts, so
-// less-than compares need not be turned around into greater-than ones. v3 adds 32-bit ALU and
-// jump instructions: kernels before 5.1 reject them, and an alu32 index
-// computation from a Rust probe was rejected by 6.18's verifier with v3 and
-// accepted with v1 (DESIGN.md); cilium/ebpf builds with v2 for the same old
-// kernels. llc's own default moved from v1 to v3 in LLVM 20, so the CPU is
-// always passed.
+// less-than compares need not be turned around into greater-than ones. v3
+// adds 32-bit ALU and jump instructions: kernels before 5.1 reject them, and
+// an alu32 index computation from a Rust probe was rejected by 6.18's
+// verifier with v3 and accepted with v1 (DESIGN.md); cilium/ebpf builds
+// with v2 for the same old kernels. llc's own default moved from v1 to v3
+// in LLVM 20, so the CPU is always passed.
 const DefaultCPU = "v2"
 
 // LlcArgs describe one llc run.
