@@ -1,0 +1,359 @@
+package ir
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// edit replaces [start, end) of the position space (inserts when start ==
+// end) with text, or with a snippet range printed with its own edits.
+type edit struct {
+	start, end Pos
+	text       string
+	snippet    Span
+}
+
+func (e *edit) isInsert() bool { return e.start == e.end }
+
+// Replace replaces the text of n with text. It does not change the model:
+// use it for leaves whose model the caller updates itself, or prefer the
+// typed edits below, which keep model and text in step.
+func (m *Module) Replace(n Node, text string) {
+	s := n.Range()
+	m.edits = append(m.edits, edit{start: s.Start, end: s.End, text: text})
+}
+
+// InsertAt inserts text at p.
+func (m *Module) InsertAt(p Pos, text string) {
+	m.edits = append(m.edits, edit{start: p, end: p, text: text})
+}
+
+// Delete removes the text of n together with the spaces before it, which
+// is right for space-separated words: flags and attributes.
+func (m *Module) Delete(n Node) {
+	s := n.Range()
+	m.edits = append(m.edits, edit{start: m.spaceBefore(s.Start), end: s.End})
+}
+
+// DeleteElem removes one element of a comma-separated list: from the end
+// of the previous element when there is one (", x"), else up to the next
+// element ("x, ").
+func (m *Module) DeleteElem(prev, elem, next Node) {
+	s := elem.Range()
+	switch {
+	case prev != nil:
+		m.edits = append(m.edits, edit{start: prev.Range().End, end: s.End})
+	case next != nil:
+		m.edits = append(m.edits, edit{start: s.Start, end: next.Range().Start})
+	default:
+		m.edits = append(m.edits, edit{start: s.Start, end: s.End})
+	}
+}
+
+// DeleteLines removes the lines n occupies: from the start of its first
+// line through the newline after it.
+func (m *Module) DeleteLines(n Node) {
+	s := n.Range()
+	src := m.sourceOf(s.Start)
+	start := s.Start
+	for start > src.base && src.text[start-1-src.base] != '\n' {
+		start--
+	}
+	end := s.End
+	for int(end-src.base) < len(src.text) && src.text[end-src.base] != '\n' {
+		end++
+	}
+	if int(end-src.base) < len(src.text) {
+		end++
+	}
+	m.edits = append(m.edits, edit{start: start, end: end})
+}
+
+// spaceBefore returns the position of the run of spaces and tabs that ends
+// at p.
+func (m *Module) spaceBefore(p Pos) Pos {
+	src := m.sourceOf(p)
+	for p > src.base {
+		if c := src.text[p-1-src.base]; c != ' ' && c != '\t' {
+			break
+		}
+		p--
+	}
+	return p
+}
+
+// snippet adds text to the position space and returns a parser positioned
+// at its first token. Nodes parsed from it can be edited like any other.
+func (m *Module) snippet(text string) (*parser, *source) {
+	last := m.srcs[len(m.srcs)-1]
+	src := &source{name: "<edit>", base: last.base + Pos(len(last.text)) + 2, text: text}
+	m.srcs = append(m.srcs, src)
+	p := &parser{}
+	p.init(m, src)
+	return p, src
+}
+
+// parseSnippet parses text with parse and returns the error a malformed
+// snippet caused; such errors are bugs in the pass that wrote the text.
+func (m *Module) parseSnippet(text string, parse func(p *parser)) (*source, error) {
+	p, src := m.snippet(text)
+	var err error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				switch r.(type) {
+				case abort, bailout:
+				default:
+					panic(r)
+				}
+			}
+		}()
+		parse(p)
+		if p.tok != EOF {
+			p.expected("end of snippet")
+		}
+	}()
+	if len(p.errors) > 0 {
+		err = fmt.Errorf("edit %q: %w", text, p.errors.Err())
+	}
+	return src, err
+}
+
+func (src *source) span() Span { return Span{src.base, src.base + Pos(len(src.text))} }
+
+// replaceWithSnippet replaces [start, end) by the snippet's text.
+func (m *Module) replaceWithSnippet(start, end Pos, src *source) {
+	m.edits = append(m.edits, edit{start: start, end: end, snippet: src.span()})
+}
+
+// SetHeader sets the value of a header field: the source_filename, target
+// datalayout or target triple. A missing field is added at the top.
+func (m *Module) SetHeader(key, value string) {
+	field := &m.Triple
+	switch key {
+	case "datalayout":
+		field = &m.DataLayout
+	case "source_filename":
+		field = &m.SourceFilename
+	}
+	line := "target " + key + " = " + Quote(value)
+	if key == "source_filename" {
+		line = key + " = " + Quote(value)
+	}
+	src, err := m.parseSnippet(line+"\n", func(p *parser) { p.parseEntity() })
+	if err != nil {
+		panic(err) // the line is built here from a quoted value
+	}
+	if *field != nil {
+		m.replaceWithSnippet((*field).Start, (*field).End+1, src)
+	} else {
+		m.replaceWithSnippet(1, 1, src)
+	}
+}
+
+// RemoveAttr removes the i-th attribute of a list.
+func (m *Module) RemoveAttr(list *AttrList, i int) {
+	m.Delete(list.Attrs[i])
+	list.Attrs = slices.Delete(list.Attrs, i, i+1)
+}
+
+// RemoveAttrKey removes every attribute with the given key and reports how
+// many there were.
+func (m *Module) RemoveAttrKey(list *AttrList, key string) int {
+	n := 0
+	for i := list.Index(key); i >= 0; i = list.Index(key) {
+		m.RemoveAttr(list, i)
+		n++
+	}
+	return n
+}
+
+// AddAttrs appends attributes, written as LLVM writes them (e.g.
+// "alwaysinline" or "\"key\"=\"value\""), to the end of a list.
+func (m *Module) AddAttrs(list *AttrList, text string) error {
+	var parsed AttrList
+	src, err := m.parseSnippet(" "+text, func(p *parser) { parsed = p.parseAttrList(groupAttrs) })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(list.At, list.At, src)
+	list.Attrs = append(list.Attrs, parsed.Attrs...)
+	return nil
+}
+
+// ReplaceAttr replaces the i-th attribute of a list with the attributes in
+// text; an empty text removes it.
+func (m *Module) ReplaceAttr(list *AttrList, i int, text string) error {
+	if text == "" {
+		m.RemoveAttr(list, i)
+		return nil
+	}
+	var parsed AttrList
+	src, err := m.parseSnippet(text, func(p *parser) { parsed = p.parseAttrList(groupAttrs) })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(list.Attrs[i].Start, list.Attrs[i].End, src)
+	list.Attrs = slices.Replace(list.Attrs, i, i+1, parsed.Attrs...)
+	return nil
+}
+
+// RemoveFlag removes a flag word (nuw, samesign, ...) from a list of flags
+// and reports whether it was there.
+func (m *Module) RemoveFlag(flags *[]Word, flag string) bool {
+	k := flagIndex(*flags, flag)
+	if k < 0 {
+		return false
+	}
+	m.Delete((*flags)[k])
+	*flags = slices.Delete(*flags, k, k+1)
+	return true
+}
+
+// Remove removes a top-level entity (function, global, alias, attribute
+// group, metadata node, module asm, ...) with its lines.
+func (m *Module) Remove(n Node) {
+	m.DeleteLines(n)
+	switch e := n.(type) {
+	case *Func:
+		m.Funcs = without(m.Funcs, e)
+	case *Global:
+		m.Globals = without(m.Globals, e)
+	case *Alias:
+		m.Aliases = without(m.Aliases, e)
+	case *AttrGroup:
+		m.AttrGroups = without(m.AttrGroups, e)
+	case *ModuleAsm:
+		m.ModuleAsm = without(m.ModuleAsm, e)
+	case *MDNode:
+		m.Metadata = without(m.Metadata, e)
+		m.mdIndex = nil
+	case *NamedMD:
+		m.NamedMetadata = without(m.NamedMetadata, e)
+	case *TypeDef:
+		m.TypeDefs = without(m.TypeDefs, e)
+	case *Comdat:
+		m.Comdats = without(m.Comdats, e)
+	case *Directive:
+		m.Directives = without(m.Directives, e)
+	}
+}
+
+func without[T comparable](list []T, x T) []T {
+	return slices.DeleteFunc(list, func(y T) bool { return y == x })
+}
+
+// Append parses top-level entities (declarations, attribute groups,
+// metadata, ...) from text and adds them at the end of the module.
+func (m *Module) Append(text string) error {
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	root := m.srcs[0]
+	end := root.base + Pos(len(root.text))
+	sep := ""
+	if !strings.HasSuffix(root.text, "\n") {
+		sep = "\n"
+	}
+	src, err := m.parseSnippet(sep+text, func(p *parser) {
+		for p.tok != EOF {
+			p.parseEntity()
+		}
+	})
+	if err != nil {
+		return err
+	}
+	m.mdIndex = nil
+	m.replaceWithSnippet(end, end, src)
+	return nil
+}
+
+// NewAttrGroup adds attributes #N = { attrs } with an unused N and returns
+// the group.
+func (m *Module) NewAttrGroup(attrs string) (*AttrGroup, error) {
+	next := 0
+	for _, g := range m.AttrGroups {
+		var n int
+		if _, err := fmt.Sscan(g.ID.Raw[1:], &n); err == nil && n >= next {
+			next = n + 1
+		}
+	}
+	if err := m.Append(fmt.Sprintf("attributes #%d = { %s }", next, attrs)); err != nil {
+		return nil, err
+	}
+	return m.AttrGroups[len(m.AttrGroups)-1], nil
+}
+
+// SetBody gives f the body in text ("{\n...\n}"). A declaration becomes a
+// definition; parameters without names get %0, %1, ... as LLVM numbers them.
+func (m *Module) SetBody(f *Func, text string) error {
+	var body *Body
+	src, err := m.parseSnippet(text, func(p *parser) { body = p.parseBody() })
+	if err != nil {
+		return err
+	}
+	if f.Body != nil {
+		m.replaceWithSnippet(f.Body.Start, f.Body.End, src)
+	} else {
+		m.Replace(f.Keyword, "define")
+		f.Keyword.Text = "define"
+		m.InsertAt(f.End, " ")
+		m.replaceWithSnippet(f.End, f.End, src)
+	}
+	f.Body = body
+	return nil
+}
+
+// ReplaceInstr replaces the i-th instruction of b with the instructions in
+// text, one per line, and returns them. An empty text removes it.
+func (m *Module) ReplaceInstr(b *Block, i int, text string) ([]*Instr, error) {
+	in := b.Instrs[i]
+	if text == "" {
+		m.DeleteLines(in)
+		b.Instrs = slices.Delete(b.Instrs, i, i+1)
+		return nil, nil
+	}
+	indent := m.indentOf(in.Start)
+	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
+	var instrs []*Instr
+	src, err := m.parseSnippet(text, func(p *parser) {
+		for p.tok != EOF {
+			instrs = append(instrs, p.parseInstr())
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.replaceWithSnippet(in.Start, in.End, src)
+	b.Instrs = slices.Replace(b.Instrs, i, i+1, instrs...)
+	return instrs, nil
+}
+
+// InsertInstrs inserts the instructions in text before the i-th
+// instruction of b and returns them.
+func (m *Module) InsertInstrs(b *Block, i int, text string) ([]*Instr, error) {
+	at := b.Instrs[i].Start
+	indent := m.indentOf(at)
+	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
+	var instrs []*Instr
+	src, err := m.parseSnippet(text+"\n", func(p *parser) {
+		for p.tok != EOF {
+			instrs = append(instrs, p.parseInstr())
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.replaceWithSnippet(at, at, src)
+	m.InsertAt(at, indent)
+	b.Instrs = slices.Insert(b.Instrs, i, instrs...)
+	return instrs, nil
+}
+
+// indentOf returns the spaces before p on its line.
+func (m *Module) indentOf(p Pos) string {
+	src := m.sourceOf(p)
+	start := m.spaceBefore(p)
+	return src.text[start-src.base : p-src.base]
+}

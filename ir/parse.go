@@ -1,0 +1,80 @@
+package ir
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+)
+
+// Parse parses the textual IR in src; filename is used in positions.
+// It returns the module and, if there were errors, an ErrorList (sorted,
+// one per line, at most ten) together with as much of the module as could
+// be parsed.
+func Parse(filename string, src string) (*Module, error) {
+	m := &Module{Filename: filename}
+	m.srcs = []*source{{name: filename, base: 1, text: src}}
+	if len(src) > math.MaxInt32/2 {
+		return m, fmt.Errorf("%s: input is %d bytes; at most %d are supported", filename, len(src), math.MaxInt32/2)
+	}
+	if hint := sniffBinary(src); hint != "" {
+		return m, fmt.Errorf("%s: %w: %s", filename, ErrNotText, hint)
+	}
+	if strings.TrimSpace(src) == "" {
+		return m, fmt.Errorf("%s: %w: the file is empty", filename, ErrNotText)
+	}
+	var p parser
+	p.init(m, m.srcs[0])
+	p.run(p.parseModule)
+	p.errors.RemoveMultiples()
+	return m, p.errors.Err()
+}
+
+// run calls parse and turns a bailout (too many errors) into a normal
+// return.
+func (p *parser) run(parse func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bailout); !ok {
+				panic(r)
+			}
+		}
+	}()
+	parse()
+}
+
+// ParseFile reads and parses the file at path; "-" reads standard input.
+func ParseFile(path string) (*Module, error) {
+	src, err := readAll(path)
+	if err != nil {
+		return nil, err
+	}
+	name := path
+	if path == "-" {
+		name = "<stdin>"
+	}
+	return Parse(name, src)
+}
+
+// readAll reads a whole file into a string without the extra copy that
+// os.ReadFile followed by a conversion would make.
+func readAll(path string) (string, error) {
+	var r io.Reader = os.Stdin
+	var b strings.Builder
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			b.Grow(int(fi.Size()) + 1)
+		}
+		r = f
+	}
+	if _, err := io.Copy(&b, r); err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,470 @@
+package ir
+
+// opShape says how an instruction's operands are laid out after its flags.
+type opShape uint8
+
+const (
+	typedList   opShape = iota // T v, T v, ... (br, store, select, ...)
+	binaryOp                   // T a, b (add, icmp, ...)
+	bareTypeOp                 // T, T v, ... (alloca, load, getelementptr)
+	castOp                     // T v to T2
+	phiOp                      // T [ v, %bb ], ...
+	aggregateOp                // T v, [T v,] idx, idx (extractvalue, insertvalue)
+	noOperands                 // unreachable
+	callOp                     // call, invoke, callbr
+	genericOp                  // anything else: keyword clauses and typed values
+)
+
+var opcodes = map[string]opShape{
+	"ret": typedList, "br": typedList, "switch": typedList, "indirectbr": typedList,
+	"resume": typedList, "unreachable": noOperands, "fneg": typedList, "freeze": typedList,
+	"select": typedList, "extractelement": typedList, "insertelement": typedList,
+	"shufflevector": typedList, "store": typedList, "cmpxchg": typedList, "atomicrmw": typedList,
+	"va_arg": genericOp, "fence": genericOp, "landingpad": genericOp,
+	"cleanuppad": genericOp, "catchpad": genericOp, "catchswitch": genericOp,
+	"catchret": genericOp, "cleanupret": genericOp,
+	"add": binaryOp, "sub": binaryOp, "mul": binaryOp, "udiv": binaryOp, "sdiv": binaryOp,
+	"urem": binaryOp, "srem": binaryOp, "shl": binaryOp, "lshr": binaryOp, "ashr": binaryOp,
+	"and": binaryOp, "or": binaryOp, "xor": binaryOp, "fadd": binaryOp, "fsub": binaryOp,
+	"fmul": binaryOp, "fdiv": binaryOp, "frem": binaryOp, "icmp": binaryOp, "fcmp": binaryOp,
+	"alloca": bareTypeOp, "load": bareTypeOp, "getelementptr": bareTypeOp,
+	"trunc": castOp, "zext": castOp, "sext": castOp, "fptrunc": castOp, "fpext": castOp,
+	"fptoui": castOp, "fptosi": castOp, "uitofp": castOp, "sitofp": castOp,
+	"ptrtoint": castOp, "ptrtoaddr": castOp, "inttoptr": castOp, "bitcast": castOp,
+	"addrspacecast": castOp,
+	"phi":           phiOp, "extractvalue": aggregateOp, "insertvalue": aggregateOp,
+	"call": callOp, "invoke": callOp, "callbr": callOp,
+}
+
+// parseBody parses { blocks } of a function definition.
+func (p *parser) parseBody() *Body {
+	body := &Body{Span: Span{Start: p.pos}}
+	p.expect(LBRACE)
+	var b *Block
+	for p.tok != RBRACE {
+		if p.tok == EOF {
+			p.fail("expected '}' to end the function, found end of file")
+		}
+		if p.tok == LABEL || b == nil {
+			b = &Block{Span: Span{Start: p.pos}}
+			if p.tok == LABEL {
+				b.Label = p.ident()
+			}
+			body.Blocks = append(body.Blocks, b)
+		}
+		if p.tok == LABEL || p.tok == RBRACE {
+			b.End = p.prevEnd
+			continue
+		}
+		if in := p.parseInstrRecovering(); in != nil {
+			b.Instrs = append(b.Instrs, in)
+		}
+		b.End = p.prevEnd
+	}
+	p.next()
+	body.End = p.prevEnd
+	return body
+}
+
+// parseInstrRecovering parses one instruction; on an error it skips the
+// rest of the line and returns nil, so one bad instruction costs one error.
+func (p *parser) parseInstrRecovering() (in *Instr) {
+	start := p.pos
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(abort); !ok {
+				panic(r)
+			}
+			p.depth, p.bracketed = 0, 0
+			if p.pos == start {
+				p.next() // no progress: the instruction's first token is at fault
+			}
+			for p.tok != EOF && !p.newline {
+				p.next()
+			}
+			in = nil
+		}
+	}()
+	return p.parseInstr()
+}
+
+func (p *parser) parseInstr() *Instr {
+	in := &Instr{Span: Span{Start: p.pos}}
+	if p.tok == DBGRECORD {
+		p.parseRecord(in)
+		return in
+	}
+	if p.tok == LOCAL {
+		in.Result = p.ident()
+		p.expect(ASSIGN)
+	}
+	var tail Word
+	if p.isWord("tail") || p.isWord("musttail") || p.isWord("notail") {
+		tail = p.word()
+	}
+	if p.tok != WORD {
+		p.expected("instruction")
+	}
+	in.Opcode, in.OpcodePos = p.lit, p.pos
+	shape, known := opcodes[in.Opcode]
+	if !known {
+		if in.Opcode == "uselistorder" || in.Opcode == "uselistorder_bb" {
+			p.skipDirective()
+			in.End = p.prevEnd
+			return in
+		}
+		p.fail("unknown instruction %q", in.Opcode)
+	}
+	p.next()
+	if shape == callOp {
+		in.Call = &Call{Tail: tail}
+		p.parseCall(in)
+	} else {
+		p.parseFlags(in)
+		p.parseOperands(in, shape)
+	}
+	p.parseAttachments(&in.Attachments, true)
+	in.End = p.prevEnd
+	if !p.atLineEnd() && p.tok != RBRACE {
+		p.expected("end of instruction")
+	}
+	return in
+}
+
+// parseFlags collects the words between the opcode and the first operand:
+// nuw, exact, inbounds, samesign, predicates, fast-math flags, volatile,
+// the atomicrmw operation.
+func (p *parser) parseFlags(in *Instr) {
+	for p.tok == WORD && !isTypeWord(p.lit) && !p.atValue() {
+		w := p.word()
+		if w.Text == "inrange" && p.tok == LPAREN {
+			p.skipBalanced()
+			w.End = p.prevEnd
+			w.Text = p.text(w.Start, w.End)
+		}
+		in.Flags = append(in.Flags, w)
+	}
+	// atomicrmw's operations include words that are also constant
+	// expression opcodes (add, and, xor, ...).
+	if in.Opcode == "atomicrmw" && p.tok == WORD && !isTypeWord(p.lit) {
+		in.Flags = append(in.Flags, p.word())
+	}
+}
+
+func (p *parser) parseOperands(in *Instr, shape opShape) {
+	mark := len(p.ops)
+	switch shape {
+	case noOperands:
+	case typedList:
+		p.parseTypedList(in.Opcode == "switch" || in.Opcode == "indirectbr")
+	case binaryOp:
+		p.ops = append(p.ops, p.parseTypedValue())
+		p.expect(COMMA)
+		p.ops = append(p.ops, p.parseBareValue())
+	case bareTypeOp:
+		p.ops = append(p.ops, p.parseBareType())
+		if p.got(COMMA) && !p.atTrailer() {
+			p.parseTypedList(false)
+		}
+	case castOp:
+		p.ops = append(p.ops, p.parseTypedValue())
+		start := p.pos
+		p.expectWord("to")
+		op := Operand{Span: Span{Start: start}, Keyword: "to", Type: p.parseType()}
+		op.End = p.prevEnd
+		p.ops = append(p.ops, op)
+	case phiOp:
+		p.ops = append(p.ops, p.parseBareType())
+		for {
+			p.ops = append(p.ops, p.parseIncoming())
+			if p.tok != COMMA || p.peekIs(METANAME) {
+				break
+			}
+			p.next()
+		}
+	case aggregateOp:
+		p.ops = append(p.ops, p.parseTypedValue())
+		for p.tok == COMMA && !p.peekIs(METANAME) {
+			p.next()
+			if p.tok == INT {
+				p.ops = append(p.ops, p.parseBareValue())
+			} else {
+				p.ops = append(p.ops, p.parseTypedValue())
+			}
+		}
+	case genericOp:
+		for !p.atLineEnd() && p.tok != COMMA || p.tok == COMMA && !p.peekIs(METANAME) || p.atClause(in) {
+			p.got(COMMA)
+			p.ops = append(p.ops, p.parseOperand())
+		}
+	}
+	p.parseTrailer()
+	in.Operands = p.popOps(mark)
+}
+
+// parseTypedList parses comma-separated operands, each a typed value, a
+// keyword clause or, when tables is set, a bracketed table (switch cases,
+// indirectbr destinations), up to the attachments or the end of the line.
+func (p *parser) parseTypedList(tables bool) {
+	for {
+		switch {
+		case tables && p.tok == LBRACK:
+			p.ops = append(p.ops, p.parseBracketed())
+		case p.atTrailer():
+			return
+		default:
+			p.ops = append(p.ops, p.parseOperand())
+		}
+		if tables && p.tok == LBRACK { // switch i32 %x, label %d [ ... ]
+			continue
+		}
+		if p.tok != COMMA || p.peekIs(METANAME) {
+			return
+		}
+		p.next()
+	}
+}
+
+// atTrailer reports whether the current token starts the keyword clauses
+// that close load, store, alloca and atomics: align, syncscope, orderings.
+func (p *parser) atTrailer() bool {
+	if p.tok != WORD || p.atType() || p.atValue() {
+		return false
+	}
+	switch p.lit {
+	case "align", "addrspace", "syncscope", "unordered", "monotonic", "acquire", "release", "acq_rel", "seq_cst":
+		return true
+	}
+	return false
+}
+
+// atClause reports whether the current token continues a landingpad on a
+// new line, where LLVM prints its clauses.
+func (p *parser) atClause(in *Instr) bool {
+	return in.Opcode == "landingpad" && (p.isWord("cleanup") || p.isWord("catch") || p.isWord("filter"))
+}
+
+// parseTrailer parses what may follow the operands on the same line:
+// syncscope(...), orderings, and , align N / , addrspace(N) clauses.
+func (p *parser) parseTrailer() {
+	for !p.atLineEnd() {
+		switch {
+		case p.atTrailer():
+			p.ops = append(p.ops, p.parseOperand())
+		case p.tok == COMMA && !p.peekIs(METANAME):
+			p.next()
+		default:
+			return
+		}
+	}
+}
+
+// parseBareValue parses an untyped value operand.
+func (p *parser) parseBareValue() Operand {
+	v := p.parseValue()
+	return Operand{Span: v.Span, Value: v}
+}
+
+// parseIncoming parses a phi's [ value, %label ].
+func (p *parser) parseIncoming() Operand {
+	start := p.pos
+	p.expect(LBRACK)
+	mark := len(p.ops)
+	p.ops = append(p.ops, p.parseBareValue())
+	p.expect(COMMA)
+	p.ops = append(p.ops, p.parseBareValue())
+	p.expect(RBRACK)
+	v := Value{Span: Span{start, p.prevEnd}, Kind: Incoming, Raw: p.text(start, p.prevEnd), Sub: &Compound{Elems: p.popOps(mark)}}
+	return Operand{Span: v.Span, Value: v}
+}
+
+// parseBracketed parses [ ... ] of switch cases, indirectbr and callbr
+// destinations and operand bundles: operands without separating commas
+// required between pairs, possibly over several lines.
+func (p *parser) parseBracketed() Operand {
+	start := p.pos
+	p.expect(LBRACK)
+	p.enter()
+	p.bracketed++
+	mark := len(p.ops)
+	for p.tok != RBRACK {
+		if p.tok == EOF {
+			p.fail("expected ']', found end of file")
+		}
+		if p.got(COMMA) {
+			continue
+		}
+		p.ops = append(p.ops, p.parseOperand())
+	}
+	p.next()
+	p.bracketed--
+	p.leave()
+	v := Value{Span: Span{start, p.prevEnd}, Kind: Bracketed, Raw: p.text(start, p.prevEnd), Sub: &Compound{Elems: p.popOps(mark)}}
+	return Operand{Span: v.Span, Value: v}
+}
+
+// parseCall parses the rest of call, invoke and callbr after the opcode.
+func (p *parser) parseCall(in *Instr) {
+	c := in.Call
+	for p.tok == WORD && fastMathFlags[p.lit] {
+		in.Flags = append(in.Flags, p.word())
+	}
+	if p.tok == WORD && (callingConvs[p.lit] || p.lit == "cc" && p.peekIs(INT)) {
+		c.CC = p.word()
+		if c.CC.Text == "cc" {
+			p.next()
+			c.CC.End = p.prevEnd
+			c.CC.Text = p.text(c.CC.Start, c.CC.End)
+		}
+	}
+	c.RetAttrs = p.parseAttrList(paramAttrs)
+	c.Type = p.parseType()
+	c.Callee = p.parseValue()
+	c.ArgsSpan.Start = p.pos
+	p.expect(LPAREN)
+	mark := len(p.ops)
+	for p.tok != RPAREN {
+		if p.tok == ELLIPSIS { // musttail forwarding of varargs
+			p.next()
+			break
+		}
+		p.ops = append(p.ops, p.parseArg())
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RPAREN)
+	c.Args = p.popOps(mark)
+	c.ArgsSpan.End = p.prevEnd
+	c.FnAttrs = p.parseAttrList(callAttrs)
+	if p.tok == LBRACK && !p.newline {
+		c.Bundles = p.parseBundles()
+	}
+	// invoke and callbr put their destinations on the next line.
+	for p.tok == WORD && (p.lit == "to" || p.lit == "unwind") && in.Opcode != "call" {
+		c.Dests = append(c.Dests, p.parseOperand())
+		if p.tok == LBRACK {
+			c.Dests = append(c.Dests, p.parseBracketed())
+		}
+	}
+}
+
+// parseBundles parses [ "tag"(T v, ...), ... ] after a call's attributes.
+func (p *parser) parseBundles() []Operand {
+	p.expect(LBRACK)
+	var bundles []Operand
+	for p.tok != RBRACK {
+		start := p.pos
+		tag := p.str()
+		p.expect(LPAREN)
+		mark := len(p.ops)
+		for p.tok != RPAREN {
+			p.ops = append(p.ops, p.parseTypedValue())
+			if !p.got(COMMA) {
+				break
+			}
+		}
+		p.expect(RPAREN)
+		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: &Compound{Opcode: tag.Value(), Elems: p.popOps(mark)}}
+		bundles = append(bundles, Operand{Span: Span{start, p.prevEnd}, Value: v})
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RBRACK)
+	return bundles
+}
+
+// parseArg parses a call argument: T attrs v.
+func (p *parser) parseArg() Operand {
+	op := Operand{Span: Span{Start: p.pos}}
+	op.Type = p.parseType()
+	if attrs := p.parseAttrList(paramAttrs); len(attrs.Attrs) > 0 {
+		op.Attrs = &attrs
+	}
+	if op.Type.Kind == MetadataType {
+		op.Value = p.parseMetadataOperand()
+	} else {
+		op.Value = p.parseValue()
+	}
+	op.End = p.prevEnd
+	return op
+}
+
+// parseRecord parses #dbg_value(...) and the other debug records.
+func (p *parser) parseRecord(in *Instr) {
+	p.m.Syntax.DebugRecords = true
+	in.Opcode, in.OpcodePos = p.lit, p.pos
+	p.next()
+	p.expect(LPAREN)
+	mark := len(p.ops)
+	for p.tok != RPAREN {
+		op := Operand{Span: Span{Start: p.pos}}
+		switch p.tok {
+		case METAID, METASTRING, METANAME, BANG:
+			op.Value = p.parseMDValue()
+		default:
+			op = p.parseTypedValue()
+		}
+		op.End = p.prevEnd
+		p.ops = append(p.ops, op)
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RPAREN)
+	in.Operands = p.popOps(mark)
+	in.End = p.prevEnd
+}
+
+// parseAttachments parses , !name !N pairs (comma-led after instructions
+// and globals; space-separated in function headers).
+func (p *parser) parseAttachments(list *[]Attachment, commas bool) {
+	for {
+		if commas {
+			if p.tok != COMMA || !p.peekIs(METANAME) {
+				return
+			}
+			p.next()
+		} else if p.tok != METANAME || p.newline {
+			return
+		}
+		a := Attachment{Span: Span{Start: p.pos}, Name: p.lit[1:]}
+		p.next()
+		a.Value = p.parseMDValue()
+		a.End = p.prevEnd
+		*list = append(*list, a)
+	}
+}
+
+// skipDirective passes over a one-line directive such as uselistorder.
+func (p *parser) skipDirective() {
+	p.next()
+	for !p.atLineEnd() {
+		if p.tok == LBRACE || p.tok == LPAREN || p.tok == LBRACK {
+			p.skipBalanced()
+			continue
+		}
+		p.next()
+	}
+}
+
+var fastMathFlags = map[string]bool{
+	"fast": true, "nnan": true, "ninf": true, "nsz": true, "arcp": true,
+	"contract": true, "afn": true, "reassoc": true,
+}
+
+var callingConvs = map[string]bool{
+	"ccc": true, "fastcc": true, "coldcc": true, "cfguard_checkcc": true, "ghccc": true,
+	"webkit_jscc": true, "anyregcc": true, "preserve_mostcc": true, "preserve_allcc": true,
+	"preserve_nonecc": true, "cxx_fast_tlscc": true, "swiftcc": true, "swifttailcc": true,
+	"tailcc": true, "x86_stdcallcc": true, "x86_fastcallcc": true, "x86_thiscallcc": true,
+	"x86_vectorcallcc": true, "x86_regcallcc": true, "x86_intrcc": true, "x86_64_sysvcc": true,
+	"win64cc": true, "arm_apcscc": true, "arm_aapcscc": true, "arm_aapcs_vfpcc": true,
+	"aarch64_vector_pcs": true, "aarch64_sve_vector_pcs": true, "msp430_intrcc": true,
+	"avr_intrcc": true, "avr_signalcc": true, "ptx_kernel": true, "ptx_device": true,
+	"spir_func": true, "spir_kernel": true, "intel_ocl_bicc": true, "hhvmcc": true,
+	"hhvm_ccc": true, "amdgpu_kernel": true, "amdgpu_vs": true, "amdgpu_gs": true,
+	"amdgpu_ps": true, "amdgpu_cs": true, "riscv_vector_cc": true, "m68k_rtdcc": true,
+	"graalcc": true, "x86_64_win64cc": true,
+}

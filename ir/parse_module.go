@@ -1,0 +1,354 @@
+package ir
+
+// parseModule parses top-level entities until the end of input. An error
+// abandons the entity it is in; parsing resumes at the next line that can
+// start an entity.
+func (p *parser) parseModule() {
+	for p.tok != EOF {
+		p.parseEntityRecovering()
+	}
+}
+
+func (p *parser) parseEntityRecovering() {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(abort); !ok {
+				panic(r)
+			}
+			p.depth, p.bracketed = 0, 0
+			p.resync()
+		}
+	}()
+	p.parseEntity()
+}
+
+// resync skips to the next token that begins a line and can begin a
+// top-level entity.
+func (p *parser) resync() {
+	for {
+		p.next()
+		if p.tok == EOF {
+			return
+		}
+		if !p.newline {
+			continue
+		}
+		switch p.tok {
+		case GLOBAL, METAID, METANAME, ATTRGROUP, COMDAT, SUMMARY:
+			return
+		case WORD:
+			switch p.lit {
+			case "define", "declare", "attributes", "target", "source_filename", "module":
+				return
+			}
+		}
+	}
+}
+
+func (p *parser) parseEntity() {
+	if !p.newline && p.prevEnd != p.src.base {
+		p.expected("newline")
+	}
+	switch p.tok {
+	case WORD:
+		switch p.lit {
+		case "define", "declare":
+			p.parseFunc()
+		case "attributes":
+			p.parseAttrGroup()
+		case "source_filename":
+			p.m.SourceFilename = p.parseHeaderField()
+		case "target":
+			p.parseTarget()
+		case "module":
+			start := p.pos
+			p.next()
+			p.expectWord("asm")
+			asm := &ModuleAsm{Asm: p.str()}
+			asm.Span = Span{start, p.prevEnd}
+			p.m.ModuleAsm = append(p.m.ModuleAsm, asm)
+		case "uselistorder", "uselistorder_bb":
+			p.parseDirective()
+		default:
+			p.expected("top-level entity")
+		}
+	case LOCAL:
+		p.parseTypeDef()
+	case GLOBAL:
+		p.parseGlobal()
+	case COMDAT:
+		c := &Comdat{Span: Span{Start: p.pos}, Name: p.ident()}
+		p.expect(ASSIGN)
+		p.expectWord("comdat")
+		if p.tok != WORD {
+			p.expected("comdat selection kind")
+		}
+		c.Kind = p.word()
+		c.End = p.prevEnd
+		p.m.Comdats = append(p.m.Comdats, c)
+	case METANAME:
+		p.parseNamedMetadata()
+	case METAID:
+		p.parseMetadataDef()
+	case SUMMARY:
+		p.parseDirective()
+	default:
+		p.expected("top-level entity")
+	}
+}
+
+// parseDirective keeps a line it does not model (uselistorder, ^0 = ...)
+// as a Directive.
+func (p *parser) parseDirective() {
+	d := &Directive{Span: Span{Start: p.pos}, Keyword: p.lit}
+	p.skipDirective()
+	d.End = p.prevEnd
+	p.m.Directives = append(p.m.Directives, d)
+}
+
+func (p *parser) parseHeaderField() *HeaderField {
+	h := &HeaderField{Span: Span{Start: p.pos}, Key: p.lit}
+	p.next()
+	p.expect(ASSIGN)
+	h.Value = p.str()
+	h.End = p.prevEnd
+	return h
+}
+
+func (p *parser) parseTarget() {
+	start := p.pos
+	p.next()
+	var h *HeaderField
+	switch {
+	case p.isWord("datalayout"):
+		h = p.parseHeaderField()
+		p.m.DataLayout = h
+	case p.isWord("triple"):
+		h = p.parseHeaderField()
+		p.m.Triple = h
+	default:
+		p.expected("'datalayout' or 'triple'")
+	}
+	h.Start = start
+}
+
+func (p *parser) parseTypeDef() {
+	td := &TypeDef{Span: Span{Start: p.pos}, Name: p.ident()}
+	p.expect(ASSIGN)
+	p.expectWord("type")
+	if !p.gotWord("opaque") {
+		td.Type = p.parseType()
+	}
+	td.End = p.prevEnd
+	p.m.TypeDefs = append(p.m.TypeDefs, td)
+}
+
+// globalWords may precede global, constant, alias and ifunc.
+var globalWords = map[string]bool{
+	"dso_local": true, "dso_preemptable": true, "default": true, "hidden": true,
+	"protected": true, "dllimport": true, "dllexport": true, "thread_local": true,
+	"unnamed_addr": true, "local_unnamed_addr": true, "addrspace": true,
+	"externally_initialized": true,
+}
+
+// parseGlobal parses a global variable, alias or ifunc.
+func (p *parser) parseGlobal() {
+	start := p.pos
+	name := p.ident()
+	p.expect(ASSIGN)
+	var words []Word
+	for p.tok == WORD && (linkages[p.lit] || globalWords[p.lit]) {
+		w := p.word()
+		if p.tok == LPAREN && !p.newline { // thread_local(initialexec), addrspace(1)
+			p.skipBalanced()
+			w.End = p.prevEnd
+			w.Text = p.text(w.Start, w.End)
+		}
+		words = append(words, w)
+	}
+	switch {
+	case p.isWord("alias"), p.isWord("ifunc"):
+		a := &Alias{Span: Span{Start: start}, Name: name, Words: words, Kind: p.lit}
+		p.next()
+		a.Type = p.parseType()
+		p.expect(COMMA)
+		if p.tok == WORD && p.atValue() {
+			// LLVM ≤ 14 writes a constant-expression aliasee without its type.
+			a.Target = p.parseBareValue()
+		} else {
+			a.Target = p.parseTypedValue()
+		}
+		p.parseGlobalOptions(nil)
+		a.End = p.prevEnd
+		p.m.Aliases = append(p.m.Aliases, a)
+		return
+	case p.isWord("global"), p.isWord("constant"):
+	default:
+		p.expected("'global', 'constant', 'alias' or 'ifunc'")
+	}
+	g := &Global{Span: Span{Start: start}, Name: name, Words: words, Constant: p.lit == "constant"}
+	p.next()
+	typeStart := p.pos
+	g.Type = p.parseType()
+	if !p.atLineEnd() && p.tok != COMMA && p.tok != ATTRGROUP {
+		init := Operand{Span: Span{Start: typeStart}, Type: g.Type, Value: p.parseValue()}
+		init.End = p.prevEnd
+		g.Init = &init
+	}
+	p.parseGlobalOptions(g)
+	g.End = p.prevEnd
+	p.m.Globals = append(p.m.Globals, g)
+}
+
+// parseGlobalOptions parses , section "s", , align N, , comdat ..., the
+// attachments and trailing attribute groups of a global (g may be nil for
+// aliases, which take only some of them).
+func (p *parser) parseGlobalOptions(g *Global) {
+	var options []Operand
+	var attached []Attachment
+	for p.tok == COMMA && !p.newline {
+		if p.peekIs(METANAME) {
+			p.parseAttachments(&attached, true)
+			continue
+		}
+		p.next()
+		if g != nil && p.isWord("section") {
+			p.next()
+			s := p.str()
+			g.Section = &s
+			continue
+		}
+		if p.tok != WORD {
+			p.expected("global option")
+		}
+		op := Operand{Span: Span{Start: p.pos}, Keyword: p.lit}
+		p.next()
+		switch {
+		case p.tok == LPAREN && !p.newline: // comdat($c)
+			p.skipBalanced()
+		case (p.tok == INT || p.tok == STRING) && !p.newline:
+			op.Value = p.parseValue()
+		}
+		op.End = p.prevEnd
+		options = append(options, op)
+	}
+	if g == nil {
+		return
+	}
+	g.Options, g.Attached = options, attached
+	if !p.atLineEnd() {
+		g.Attrs = p.parseAttrList(fnAttrs)
+	}
+}
+
+// funcWords are the words between define/declare and the calling
+// convention.
+var funcWords = map[string]bool{
+	"dso_local": true, "dso_preemptable": true, "default": true, "hidden": true,
+	"protected": true, "dllimport": true, "dllexport": true,
+}
+
+// parseFunc parses a function declaration or definition.
+func (p *parser) parseFunc() {
+	f := &Func{Span: Span{Start: p.pos}, Keyword: p.word()}
+	for p.tok == WORD && (linkages[p.lit] || funcWords[p.lit]) {
+		f.Words = append(f.Words, p.word())
+	}
+	if p.tok == WORD && (callingConvs[p.lit] || p.lit == "cc" && p.peekIs(INT)) {
+		f.CC = p.word()
+		if f.CC.Text == "cc" {
+			p.next()
+			f.CC.End = p.prevEnd
+			f.CC.Text = p.text(f.CC.Start, f.CC.End)
+		}
+	}
+	f.RetAttrs = p.parseAttrList(paramAttrs)
+	f.RetType = p.parseType()
+	if p.tok != GLOBAL {
+		p.expected("function name")
+	}
+	f.Name = p.ident()
+	p.parseParams(f)
+	if p.isWord("unnamed_addr") || p.isWord("local_unnamed_addr") {
+		f.UnnamedAddr = p.word()
+	}
+	if p.isWord("addrspace") && !p.newline {
+		w := p.word()
+		p.skipBalanced()
+		w.End = p.prevEnd
+		w.Text = p.text(w.Start, w.End)
+		f.AddrSpace = w
+	}
+	f.Attrs = p.parseAttrList(fnAttrs)
+	p.parseFuncOptions(f)
+	if f.Keyword.Text == "define" {
+		if p.tok != LBRACE {
+			p.expected("'{' to start the function body")
+		}
+		f.Body = p.parseBody()
+	}
+	f.End = p.prevEnd
+	p.m.Funcs = append(p.m.Funcs, f)
+}
+
+func (p *parser) parseParams(f *Func) {
+	f.ParamsSpan.Start = p.pos
+	p.expect(LPAREN)
+	for p.tok != RPAREN {
+		if p.got(ELLIPSIS) {
+			f.Variadic = true
+			break
+		}
+		param := &Param{Span: Span{Start: p.pos}}
+		param.Type = p.parseType()
+		param.Attrs = p.parseAttrList(paramAttrs)
+		if p.tok == LOCAL {
+			param.Name = p.ident()
+		}
+		param.End = p.prevEnd
+		f.Params = append(f.Params, param)
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RPAREN)
+	f.ParamsSpan.End = p.prevEnd
+}
+
+// parseFuncOptions parses what follows the function attributes: section,
+// partition, comdat, gc, prefix, prologue, personality and attachments.
+func (p *parser) parseFuncOptions(f *Func) {
+	for !p.atLineEnd() && p.tok != LBRACE {
+		switch {
+		case p.isWord("section"):
+			p.next()
+			s := p.str()
+			f.Section = &s
+		case p.tok == METANAME:
+			p.parseAttachments(&f.Attached, false)
+		case p.tok == WORD && fnHeaderWords[p.lit]:
+			op := Operand{Span: Span{Start: p.pos}, Keyword: p.lit}
+			p.next()
+			switch {
+			case op.Keyword == "comdat":
+				if p.tok == LPAREN {
+					p.skipBalanced()
+				}
+			case op.Keyword == "partition" || op.Keyword == "gc":
+				op.Value = p.parseValue()
+			default: // prefix, prologue, personality take a typed value
+				tv := p.parseTypedValue()
+				op.Type, op.Value = tv.Type, tv.Value
+			}
+			op.End = p.prevEnd
+			f.Options = append(f.Options, op)
+		case p.tok == WORD || p.tok == ATTRGROUP || p.tok == STRING:
+			// align N and attributes after section, as older printers wrote them
+			more := p.parseAttrList(fnAttrs)
+			f.Attrs.Attrs = append(f.Attrs.Attrs, more.Attrs...)
+			f.Attrs.At = more.At
+		default:
+			p.expected("function attribute, section, comdat or '{'")
+		}
+	}
+}

@@ -1,0 +1,251 @@
+package ir
+
+import "strconv"
+
+// simpleTypes are the types spelled as a single word.
+var simpleTypes = map[string]TypeKind{
+	"void": VoidType, "half": FloatType, "bfloat": FloatType, "float": FloatType,
+	"double": FloatType, "x86_fp80": FloatType, "fp128": FloatType, "ppc_fp128": FloatType,
+	"ptr": PtrType, "label": LabelType, "metadata": MetadataType, "token": TokenType,
+	"x86_amx": OtherType, "x86_mmx": OtherType, "opaque": OtherType,
+}
+
+// isTypeWord reports whether a Word token starts a type.
+func isTypeWord(w string) bool {
+	if _, ok := simpleTypes[w]; ok {
+		return w != "opaque"
+	}
+	if w == "target" {
+		return true
+	}
+	return intWidth(w) > 0
+}
+
+// intWidth returns N for iN, or 0.
+func intWidth(w string) int {
+	if len(w) < 2 || w[0] != 'i' || w[1] == '0' {
+		return 0
+	}
+	n := 0
+	for i := 1; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return 0
+		}
+		n = n*10 + int(w[i]-'0')
+		if n > 1<<23 {
+			return 0
+		}
+	}
+	return n
+}
+
+// atType reports whether the current token can only start a type.
+// A %name can be a type or a value; callers that accept both decide.
+func (p *parser) atType() bool {
+	switch p.tok {
+	case WORD:
+		return isTypeWord(p.lit)
+	case LBRACK, LBRACE, LESS:
+		return true
+	}
+	return false
+}
+
+// parseType parses a type, including typed-pointer suffixes (T*,
+// T addrspace(N)*) and function types (T (A, B, ...)).
+func (p *parser) parseType() *Type {
+	start := p.pos
+	p.enter()
+	defer p.leave()
+	t := p.parseBaseType()
+	suffixed := false
+	for {
+		switch {
+		case p.tok == STAR:
+			p.next()
+			p.m.Syntax.TypedPointers = true
+			t = &Type{Kind: TypedPtrType, Elem: t}
+		case p.isWord("addrspace") && t.Kind != PtrType:
+			as := p.parseAddrSpace()
+			if p.tok != STAR {
+				p.expected("'*' after addrspace")
+			}
+			p.next()
+			p.m.Syntax.TypedPointers = true
+			t = &Type{Kind: TypedPtrType, Elem: t, AddrSpace: as}
+		case p.tok == LPAREN:
+			t = p.parseFuncParams(t)
+		default:
+			if !suffixed {
+				return t
+			}
+			return p.intern(start, p.prevEnd, t)
+		}
+		suffixed = true
+	}
+}
+
+// intern returns the shared Type spelled as the text between start and
+// end, which is t unless that spelling was seen before.
+func (p *parser) intern(start, end Pos, t *Type) *Type {
+	text := p.text(start, end)
+	if shared, ok := p.types[text]; ok {
+		return shared
+	}
+	t.text = text
+	p.types[text] = t
+	return t
+}
+
+// internWord returns the shared Type for the type word at the current
+// token, consuming it; the map lookup avoids allocating for the commonest
+// types.
+func (p *parser) internWord(kind TypeKind, bits int) *Type {
+	t, ok := p.types[p.lit]
+	if !ok {
+		t = &Type{Kind: kind, Bits: bits, Name: p.lit, text: p.lit}
+		p.types[p.lit] = t
+	}
+	p.next()
+	return t
+}
+
+func (p *parser) parseAddrSpace() int {
+	p.expectWord("addrspace")
+	p.expect(LPAREN)
+	n := p.parseUint("address space")
+	p.expect(RPAREN)
+	return int(n)
+}
+
+func (p *parser) parseUint(what string) uint64 {
+	if p.tok != INT {
+		p.expected(what)
+	}
+	n, err := strconv.ParseUint(p.lit, 10, 64)
+	if err != nil {
+		p.fail("invalid %s %s", what, p.lit)
+	}
+	p.next()
+	return n
+}
+
+func (p *parser) parseBaseType() *Type {
+	start := p.pos
+	switch p.tok {
+	case WORD:
+		w := p.lit
+		if bits := intWidth(w); bits > 0 {
+			return p.internWord(IntType, bits)
+		}
+		if w == "target" {
+			t := p.parseTargetType()
+			return p.intern(start, p.prevEnd, t)
+		}
+		kind, ok := simpleTypes[w]
+		if !ok || w == "opaque" {
+			p.expected("type")
+		}
+		if kind == PtrType {
+			p.m.Syntax.OpaquePointers = true
+		}
+		t := p.internWord(kind, 0)
+		if kind == PtrType && p.isWord("addrspace") {
+			as := p.parseAddrSpace()
+			return p.intern(start, p.prevEnd, &Type{Kind: PtrType, AddrSpace: as, Name: "ptr"})
+		}
+		return t
+	case LOCAL:
+		return p.internWord(NamedType, 0)
+	case LBRACK:
+		p.next()
+		n := p.parseUint("array length")
+		p.expectWord("x")
+		elem := p.parseType()
+		p.expect(RBRACK)
+		return p.intern(start, p.prevEnd, &Type{Kind: ArrayType, Len: n, Elem: elem})
+	case LESS:
+		p.next()
+		if p.tok == LBRACE {
+			t := p.parseStructType()
+			t.Packed = true
+			p.expect(GREATER)
+			return p.intern(start, p.prevEnd, t)
+		}
+		t := &Type{Kind: VectorType}
+		if p.gotWord("vscale") {
+			p.expectWord("x")
+			t.Scalable = true
+		}
+		t.Len = p.parseUint("vector length")
+		p.expectWord("x")
+		t.Elem = p.parseType()
+		p.expect(GREATER)
+		return p.intern(start, p.prevEnd, t)
+	case LBRACE:
+		t := p.parseStructType()
+		return p.intern(start, p.prevEnd, t)
+	}
+	p.expected("type")
+	return nil
+}
+
+func (p *parser) parseStructType() *Type {
+	p.expect(LBRACE)
+	t := &Type{Kind: StructType}
+	for p.tok != RBRACE {
+		t.Elems = append(t.Elems, p.parseType())
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RBRACE)
+	return t
+}
+
+// parseTargetType parses target("name", T..., N...).
+func (p *parser) parseTargetType() *Type {
+	p.expectWord("target")
+	p.expect(LPAREN)
+	t := &Type{Kind: TargetType, Name: p.str().Value()}
+	for p.got(COMMA) {
+		if p.tok == INT {
+			p.next()
+			continue
+		}
+		t.Elems = append(t.Elems, p.parseType())
+	}
+	p.expect(RPAREN)
+	return t
+}
+
+// parseFuncParams parses the parameter list of a function type whose
+// return type is ret.
+func (p *parser) parseFuncParams(ret *Type) *Type {
+	p.expect(LPAREN)
+	t := &Type{Kind: FuncType, Elem: ret}
+	for p.tok != RPAREN {
+		if p.got(ELLIPSIS) {
+			t.Variadic = true
+			break
+		}
+		t.Elems = append(t.Elems, p.parseType())
+		p.skipParamAttrs()
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RPAREN)
+	return t
+}
+
+// skipParamAttrs passes over attributes in a function type's parameters
+// (old IR writes e.g. i8* nocapture there).
+func (p *parser) skipParamAttrs() {
+	for p.tok == WORD && !isTypeWord(p.lit) {
+		p.next()
+		if p.tok == LPAREN {
+			p.skipBalanced()
+		}
+	}
+}

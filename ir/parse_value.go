@@ -1,0 +1,249 @@
+package ir
+
+// constWords are the words that start a value rather than an attribute or
+// keyword clause.
+var constWords = map[string]ValueKind{
+	"true": IntConst, "false": IntConst, "null": NullConst, "none": NoneConst,
+	"undef": UndefConst, "poison": PoisonConst, "zeroinitializer": ZeroConst,
+	"splat": SplatConst, "asm": InlineAsm, "blockaddress": BlockAddress,
+	"dso_local_equivalent": WrappedConst, "no_cfi": WrappedConst, "ptrauth": ConstExpr,
+	// constant expressions
+	"getelementptr": ConstExpr, "bitcast": ConstExpr, "addrspacecast": ConstExpr,
+	"ptrtoint": ConstExpr, "ptrtoaddr": ConstExpr, "inttoptr": ConstExpr,
+	"trunc": ConstExpr, "zext": ConstExpr, "sext": ConstExpr, "fptrunc": ConstExpr,
+	"fpext": ConstExpr, "fptoui": ConstExpr, "fptosi": ConstExpr, "uitofp": ConstExpr,
+	"sitofp": ConstExpr, "add": ConstExpr, "sub": ConstExpr, "mul": ConstExpr,
+	"shl": ConstExpr, "lshr": ConstExpr, "ashr": ConstExpr, "and": ConstExpr,
+	"or": ConstExpr, "xor": ConstExpr, "udiv": ConstExpr, "sdiv": ConstExpr,
+	"urem": ConstExpr, "srem": ConstExpr, "fadd": ConstExpr, "fsub": ConstExpr,
+	"fmul": ConstExpr, "fdiv": ConstExpr, "frem": ConstExpr, "fneg": ConstExpr,
+	"icmp": ConstExpr, "fcmp": ConstExpr, "select": ConstExpr,
+	"extractelement": ConstExpr, "insertelement": ConstExpr, "shufflevector": ConstExpr,
+	"extractvalue": ConstExpr, "insertvalue": ConstExpr,
+}
+
+// atValue reports whether the current token starts a value.
+func (p *parser) atValue() bool {
+	switch p.tok {
+	case LOCAL, GLOBAL, INT, FLOAT, CSTRING, METAID, METASTRING, METANAME, BANG, LBRACK, LESS, LBRACE:
+		return true
+	case WORD:
+		_, ok := constWords[p.lit]
+		return ok
+	}
+	return false
+}
+
+// parseValue parses a value whose type, if any, was already read.
+func (p *parser) parseValue() Value {
+	start := p.pos
+	v := Value{Span: Span{Start: start}}
+	switch p.tok {
+	case LOCAL:
+		v.Kind = LocalRef
+		p.next()
+	case GLOBAL:
+		v.Kind = GlobalRef
+		p.next()
+	case INT:
+		v.Kind = IntConst
+		p.next()
+	case FLOAT:
+		v.Kind = FloatConst
+		p.next()
+	case CSTRING:
+		v.Kind = CStringConst
+		p.next()
+	case STRING:
+		v.Kind = StringConst
+		p.next()
+	case METAID, METASTRING, METANAME, BANG:
+		return p.parseMDValue()
+	case LBRACK:
+		v.Kind = ArrayConst
+		v.Sub = &Compound{Elems: p.parseAggregate(LBRACK, RBRACK)}
+	case LBRACE:
+		v.Kind = StructConst
+		v.Sub = &Compound{Elems: p.parseAggregate(LBRACE, RBRACE)}
+	case LESS:
+		p.next()
+		if p.tok == LBRACE {
+			v.Kind = StructConst
+			v.Sub = &Compound{Elems: p.parseAggregate(LBRACE, RBRACE)}
+			p.expect(GREATER)
+		} else {
+			v.Kind = VectorConst
+			v.Sub = &Compound{Elems: p.parseElems(GREATER)}
+		}
+	case WORD:
+		kind, ok := constWords[p.lit]
+		if !ok {
+			p.expected("value")
+		}
+		v.Kind = kind
+		switch kind {
+		case SplatConst, ConstExpr, BlockAddress:
+			v.Sub = p.parseConstExpr()
+		case InlineAsm:
+			v.Sub = p.parseInlineAsm()
+		case WrappedConst:
+			op := p.word().Text
+			v.Sub = &Compound{Opcode: op, Elems: []Operand{{Span: Span{p.pos, 0}, Value: p.parseValue()}}}
+			v.Sub.Elems[0].End = p.prevEnd
+		default:
+			p.next()
+		}
+	default:
+		p.expected("value")
+	}
+	v.End = p.prevEnd
+	v.Raw = p.text(start, v.End)
+	return v
+}
+
+// parseAggregate parses { T v, ... } or [ T v, ... ] after checking open.
+func (p *parser) parseAggregate(open, close Token) []Operand {
+	p.expect(open)
+	return p.parseElems(close)
+}
+
+// parseElems parses typed elements up to and including close.
+func (p *parser) parseElems(close Token) []Operand {
+	p.enter()
+	mark := len(p.ops)
+	for p.tok != close {
+		p.ops = append(p.ops, p.parseTypedValue())
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(close)
+	p.leave()
+	return p.popOps(mark)
+}
+
+// parseConstExpr parses a constant expression, splat or blockaddress after
+// its opcode: flags, then a parenthesised operand list.
+func (p *parser) parseConstExpr() *Compound {
+	c := &Compound{Opcode: p.word().Text}
+	mark := len(p.ops)
+	for p.tok == WORD {
+		w := p.word()
+		if p.tok == LPAREN && w.Text == "inrange" {
+			p.skipBalanced()
+			w.End = p.prevEnd
+			w.Text = p.text(w.Start, w.End)
+		}
+		c.Flags = append(c.Flags, w)
+	}
+	p.enter()
+	p.expect(LPAREN)
+	if c.Opcode == "getelementptr" {
+		p.ops = append(p.ops, p.parseBareType())
+		p.expect(COMMA)
+	}
+	for p.tok != RPAREN {
+		p.ops = append(p.ops, p.parseOperand())
+		if p.isWord("to") { // casts: (T v to T2)
+			continue
+		}
+		if !p.got(COMMA) {
+			break
+		}
+	}
+	p.expect(RPAREN)
+	p.leave()
+	c.Elems = p.popOps(mark)
+	return c
+}
+
+// parseInlineAsm parses asm [sideeffect] [alignstack] [inteldialect]
+// [unwind] "code", "constraints".
+func (p *parser) parseInlineAsm() *Compound {
+	c := &Compound{Opcode: p.word().Text}
+	for p.tok == WORD {
+		c.Flags = append(c.Flags, p.word())
+	}
+	code := p.parseValue()
+	p.expect(COMMA)
+	constraints := p.parseValue()
+	c.Elems = []Operand{{Span: code.Span, Value: code}, {Span: constraints.Span, Value: constraints}}
+	return c
+}
+
+// parseTypedValue parses T v.
+func (p *parser) parseTypedValue() Operand {
+	op := Operand{Span: Span{Start: p.pos}}
+	op.Type = p.parseType()
+	if op.Type.Kind == MetadataType {
+		op.Value = p.parseMetadataOperand()
+	} else {
+		op.Value = p.parseValue()
+	}
+	op.End = p.prevEnd
+	return op
+}
+
+// parseOperand parses one element of a constant expression or generic
+// operand list: [keyword] [type] [value]. Outside bracketed tables it does
+// not read past the end of the line.
+func (p *parser) parseOperand() Operand {
+	op := Operand{Span: Span{Start: p.pos}}
+	if p.tok == WORD && !p.atType() && !p.atValue() {
+		op.Keyword = p.lit
+		p.next()
+		if p.tok == LPAREN && !p.newline {
+			p.skipBalanced() // syncscope("agent"), inrange(0, 8)
+		}
+	}
+	started := op.Keyword != ""
+	if started && p.atLineEnd() {
+		op.End = p.prevEnd
+		return op
+	}
+	if p.atType() || p.tok == LOCAL && p.localIsType() {
+		op.Type = p.parseType()
+		started = true
+		if op.Type.Kind == MetadataType {
+			op.Value = p.parseMetadataOperand()
+			op.End = p.prevEnd
+			return op
+		}
+	}
+	switch {
+	case started && p.atLineEnd():
+	case p.atValue(), p.tok == STRING && op.Type != nil:
+		op.Value = p.parseValue()
+	case op.Keyword != "" && (p.tok == INT || p.tok == STRING):
+		op.Value = p.parseValue() // align 8, code_model "small"
+	case !started:
+		p.expected("operand")
+	}
+	op.End = p.prevEnd
+	return op
+}
+
+// localIsType decides whether the %name at the current token is a named
+// type: it is when a value, a '*' or a function type follows. Positions
+// where a bare type stands alone (alloca %T, ...) are parsed as types by
+// their callers.
+func (p *parser) localIsType() bool {
+	next, lit := p.peek()
+	switch next {
+	case LOCAL, GLOBAL, INT, FLOAT, CSTRING, METAID, METASTRING, LBRACK, LESS, LBRACE, STAR, LPAREN:
+		return true
+	case WORD:
+		_, isConst := constWords[lit]
+		return isConst || lit == "addrspace"
+	}
+	return false
+}
+
+// parseBareType parses an operand that is only a type: the element type of
+// getelementptr, alloca and load.
+func (p *parser) parseBareType() Operand {
+	op := Operand{Span: Span{Start: p.pos}}
+	op.Type = p.parseType()
+	op.End = p.prevEnd
+	return op
+}

@@ -1,0 +1,261 @@
+package ir
+
+import "fmt"
+
+// maxErrors is how many errors the parser reports before it gives up.
+const maxErrors = 10
+
+// maxDepth bounds nesting of types, constants and metadata, so that deeply
+// nested input gets an error instead of exhausting the stack.
+const maxDepth = 500
+
+// bailout stops the whole parse; abort stops the current construct, after
+// which the parser resynchronises at the next line.
+type (
+	bailout struct{}
+	abort   struct{}
+)
+
+// parser holds the state of one parse. Like go/parser it reads one token
+// ahead, collects errors instead of stopping at the first, and keeps what it
+// managed to parse.
+type parser struct {
+	lex    Lexer
+	src    *source
+	m      *Module
+	errors ErrorList
+	types  map[string]*Type
+
+	// current token
+	pos     Pos
+	tok     Token
+	lit     string
+	newline bool // a newline precedes the current token
+	prevEnd Pos  // end of the previous token
+	depth   int
+	// bracketed counts open [ ] lists in which newlines do not end an
+	// instruction (switch tables)
+	bracketed int
+
+	// scratch stacks reused across nodes, so that each node's slices are
+	// allocated once at their final size
+	ops    []Operand
+	attrs  []Attr
+	fields []MDField
+}
+
+func (p *parser) init(m *Module, src *source) {
+	p.m = m
+	p.src = src
+	p.types = make(map[string]*Type)
+	p.lex.Init(src.text, src.base, func(pos Pos, msg string) { p.error(pos, msg) })
+	p.next()
+}
+
+func (p *parser) next() {
+	p.prevEnd = p.pos + Pos(len(p.lit))
+	p.pos, p.tok, p.lit = p.lex.Scan()
+	p.newline = p.lex.NewLine
+}
+
+// peek returns the kind and text of the token after the current one.
+func (p *parser) peek() (Token, string) {
+	saved := p.lex
+	errs := p.lex.ErrorCount
+	p.lex.err = nil
+	_, tok, lit := p.lex.Scan()
+	p.lex = saved
+	p.lex.ErrorCount = errs
+	return tok, lit
+}
+
+func (p *parser) error(pos Pos, msg string) {
+	position := p.src.position(pos)
+	if n := len(p.errors); n > 0 && p.errors[n-1].Pos.Line == position.Line {
+		return // one error per line: the rest are usually consequences
+	}
+	p.errors.Add(position, msg)
+	if len(p.errors) >= maxErrors {
+		panic(bailout{})
+	}
+}
+
+// fail reports an error at the current token and abandons the construct.
+func (p *parser) fail(format string, args ...any) {
+	p.error(p.pos, fmt.Sprintf(format, args...))
+	panic(abort{})
+}
+
+// found describes the current token for error messages.
+func (p *parser) found() string {
+	switch {
+	case p.tok == EOF:
+		return "end of file"
+	case p.newline && p.tok != ILLEGAL:
+		return fmt.Sprintf("newline (then %s)", shorten(p.lit))
+	case p.tok.IsLiteral():
+		return shorten(p.lit)
+	}
+	return p.tok.String()
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func (p *parser) expected(what string) {
+	p.fail("expected %s, found %s", what, p.found())
+}
+
+// expect consumes a token of kind tok or fails.
+func (p *parser) expect(tok Token) Pos {
+	pos := p.pos
+	if p.tok != tok {
+		p.expected(tok.String())
+	}
+	p.next()
+	return pos
+}
+
+func (p *parser) got(tok Token) bool {
+	if p.tok == tok {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// isWord reports whether the current token is the keyword w.
+func (p *parser) isWord(w string) bool { return p.tok == WORD && p.lit == w }
+
+func (p *parser) gotWord(w string) bool {
+	if p.isWord(w) {
+		p.next()
+		return true
+	}
+	return false
+}
+
+func (p *parser) expectWord(w string) {
+	if !p.gotWord(w) {
+		p.expected("'" + w + "'")
+	}
+}
+
+// word consumes the current Word token and returns it.
+func (p *parser) word() Word {
+	w := Word{Span{p.pos, p.pos + Pos(len(p.lit))}, p.lit}
+	p.next()
+	return w
+}
+
+// ident consumes the current token as an identifier.
+func (p *parser) ident() Ident {
+	id := Ident{Span{p.pos, p.pos + Pos(len(p.lit))}, p.lit}
+	p.next()
+	return id
+}
+
+func (p *parser) str() Str {
+	if p.tok != STRING {
+		p.expected("string")
+	}
+	s := Str{Span{p.pos, p.pos + Pos(len(p.lit))}, p.lit}
+	p.next()
+	return s
+}
+
+// text returns the source between two positions.
+func (p *parser) text(start, end Pos) string {
+	return p.src.text[start-p.src.base : end-p.src.base]
+}
+
+// atLineEnd reports whether the current token starts a new line or ends
+// the input: the end of a one-line construct, unless inside a bracketed
+// table.
+func (p *parser) atLineEnd() bool { return p.newline && p.bracketed == 0 || p.tok == EOF }
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.fail("nesting deeper than %d levels", maxDepth)
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// skipLine advances to the first token of the next line, so that parsing
+// can resume after an error.
+func (p *parser) skipLine() {
+	p.next()
+	for p.tok != EOF && !p.newline {
+		p.next()
+	}
+}
+
+// skipBalanced consumes a parenthesised group starting at the current '('.
+func (p *parser) skipBalanced() {
+	open := p.tok
+	var close Token
+	switch open {
+	case LPAREN:
+		close = RPAREN
+	case LBRACK:
+		close = RBRACK
+	case LBRACE:
+		close = RBRACE
+	default:
+		p.expected("'('")
+	}
+	p.enter()
+	p.next()
+	for p.tok != close {
+		switch p.tok {
+		case EOF:
+			p.fail("expected %s to match the %s, found end of file", close, open)
+		case LPAREN, LBRACK, LBRACE:
+			p.skipBalanced()
+		case RPAREN, RBRACK, RBRACE:
+			p.fail("expected %s to match the %s, found %s", close, open, p.tok)
+		default:
+			p.next()
+		}
+	}
+	p.next()
+	p.leave()
+}
+
+// popOps, popFields and popAttrs implement the scratch stacks: a node
+// records the stack height, appends, then takes its slice exactly sized.
+func (p *parser) popOps(mark int) []Operand {
+	if len(p.ops) == mark {
+		return nil
+	}
+	ops := make([]Operand, len(p.ops)-mark)
+	copy(ops, p.ops[mark:])
+	p.ops = p.ops[:mark]
+	return ops
+}
+
+func (p *parser) popFields(mark int) []MDField {
+	if len(p.fields) == mark {
+		return nil
+	}
+	fs := make([]MDField, len(p.fields)-mark)
+	copy(fs, p.fields[mark:])
+	p.fields = p.fields[:mark]
+	return fs
+}
+
+func (p *parser) popAttrs(mark int) []Attr {
+	if len(p.attrs) == mark {
+		return nil
+	}
+	as := make([]Attr, len(p.attrs)-mark)
+	copy(as, p.attrs[mark:])
+	p.attrs = p.attrs[:mark]
+	return as
+}
