@@ -1,0 +1,11 @@
+// Package rewrite holds the passes that turn the IR rustc emits for the host
+// into IR that opt and llc compile for BPF: retarget, inline-all,
+// panic-exit, downlevel (newer LLVM syntax to the LLVM that will run) and
+// lint. It is step 2 of RedBPF's cargo-bpf, done on text with package ir.
+//
+// A pass is a value with a name, a doc line, the passes it requires and a
+// Run function. Passes edit the module through ir's edit methods and
+// report what they changed as counts per rule, and what they found as
+// diagnostics; the caller decides what to print and whether warnings fail
+// the build.
+package rewrite

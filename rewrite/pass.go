@@ -1,0 +1,279 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/oxbpf/oxbpf/ir"
+)
+
+// A Pass is one rewrite of a module.
+type Pass struct {
+	// Name identifies the pass in --passes lists: lower case, with dashes.
+	Name string
+	// Doc describes the pass; its first line is a short title.
+	Doc string
+	// Requires lists passes that must run before this one. Selecting a pass
+	// selects what it requires.
+	Requires []*Pass
+	// Run rewrites the module in p.Module and records what it did in p.
+	Run func(p *Context) error
+}
+
+func (p *Pass) String() string { return p.Name }
+
+// Title returns the first line of the pass's doc.
+func (p *Pass) Title() string {
+	title, _, _ := strings.Cut(p.Doc, "\n")
+	return title
+}
+
+// Options configure a run of passes.
+type Options struct {
+	// LLVM is the major version of the opt and llc that will read the
+	// output; downlevel rewrites syntax newer than that. 0 means the
+	// module's own version: nothing to rewrite.
+	LLVM int
+	// BigEndian selects bpfeb instead of bpfel.
+	BigEndian bool
+	// Strict turns lint warnings into errors.
+	Strict bool
+}
+
+// Context is what a pass sees while it runs: the module, the options and
+// the record of its own changes and findings.
+type Context struct {
+	Module  *ir.Module
+	Options Options
+	result  *PassResult
+}
+
+// Count records n changes made by the named rule of the running pass.
+func (c *Context) Count(rule string, n int) {
+	if n == 0 {
+		return
+	}
+	if c.result.Changes == nil {
+		c.result.Changes = make(map[string]int)
+	}
+	c.result.Changes[rule] += n
+}
+
+// Warn records a warning at node; fn, if not nil, is the function it is in.
+func (c *Context) Warn(node ir.Node, fn *ir.Func, format string, args ...any) {
+	c.report(Warning, node, fn, format, args...)
+}
+
+// Error records an error at node: the module cannot become a loadable BPF
+// program as it is.
+func (c *Context) Error(node ir.Node, fn *ir.Func, format string, args ...any) {
+	c.report(Error, node, fn, format, args...)
+}
+
+func (c *Context) report(sev Severity, node ir.Node, fn *ir.Func, format string, args ...any) {
+	d := Diagnostic{Pass: c.result.Pass, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if node != nil {
+		d.Pos = c.Module.Position(node.Range().Start)
+	}
+	if fn != nil {
+		d.Function = Demangle(fn.Name.Name())
+	}
+	c.result.Diagnostics = append(c.result.Diagnostics, d)
+}
+
+// Severity says whether a diagnostic stops the build.
+type Severity string
+
+// The severities.
+const (
+	Warning Severity = "warning"
+	Error   Severity = "error"
+)
+
+// Diagnostic is something a pass found, at a position in the input.
+type Diagnostic struct {
+	Pass     string      `json:"pass"`
+	Severity Severity    `json:"severity"`
+	Pos      ir.Position `json:"-"`
+	Function string      `json:"function,omitempty"` // demangled name of the enclosing function
+	Message  string      `json:"message"`
+}
+
+// String formats the diagnostic as file:line:col: severity: message (in fn).
+func (d Diagnostic) String() string {
+	s := d.Pos.String() + ": " + string(d.Severity) + ": " + d.Message
+	if d.Function != "" {
+		s += " (in " + d.Function + ")"
+	}
+	return s
+}
+
+// PassResult is what one pass changed and found.
+type PassResult struct {
+	Pass        string         `json:"pass"`
+	Changes     map[string]int `json:"changes,omitempty"` // rule → number of edits
+	Diagnostics []Diagnostic   `json:"diagnostics,omitempty"`
+}
+
+// Report is the result of a run of passes, in the order they ran.
+type Report struct {
+	Passes []*PassResult `json:"passes"`
+}
+
+// Diagnostics returns every diagnostic of every pass.
+func (r *Report) Diagnostics() []Diagnostic {
+	var ds []Diagnostic
+	for _, p := range r.Passes {
+		ds = append(ds, p.Diagnostics...)
+	}
+	return ds
+}
+
+// Errors returns the diagnostics of severity Error.
+func (r *Report) Errors() []Diagnostic {
+	var ds []Diagnostic
+	for _, d := range r.Diagnostics() {
+		if d.Severity == Error {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
+// Run runs passes over m in order. A pass that fails stops the run; its
+// error names the pass. Diagnostics are not errors: look at the report.
+func Run(m *ir.Module, passes []*Pass, opts Options) (*Report, error) {
+	r := &Report{}
+	for _, p := range passes {
+		res := &PassResult{Pass: p.Name}
+		r.Passes = append(r.Passes, res)
+		if err := p.Run(&Context{Module: m, Options: opts, result: res}); err != nil {
+			return r, fmt.Errorf("%s: %w", p.Name, err)
+		}
+		if opts.Strict {
+			for i := range res.Diagnostics {
+				res.Diagnostics[i].Severity = Error
+			}
+		}
+	}
+	return r, nil
+}
+
+// Lookup turns a --passes value into passes: "bpf" (everything a BPF build
+// needs, in order), "none" (parse and print only), or a comma-separated
+// list of names, completed with what they require and put in dependency
+// order.
+func Lookup(list string) ([]*Pass, error) {
+	switch strings.TrimSpace(list) {
+	case "bpf", "":
+		return BPF(), nil
+	case "none":
+		return nil, nil
+	}
+	var chosen []*Pass
+	for name := range strings.SplitSeq(list, ",") {
+		name = strings.TrimSpace(name)
+		p := byName(name)
+		if p == nil {
+			return nil, fmt.Errorf("unknown pass %q (known: %s)", name, strings.Join(Names(), ", "))
+		}
+		chosen = append(chosen, p)
+	}
+	return withRequirements(chosen), nil
+}
+
+// withRequirements adds required passes and orders the list so each pass
+// follows what it requires, otherwise keeping the given order.
+func withRequirements(passes []*Pass) []*Pass {
+	var out []*Pass
+	seen := make(map[*Pass]bool)
+	var visit func(p *Pass)
+	visit = func(p *Pass) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		for _, q := range p.Requires {
+			visit(q)
+		}
+		out = append(out, p)
+	}
+	for _, p := range passes {
+		visit(p)
+	}
+	return out
+}
+
+func byName(name string) *Pass {
+	for _, p := range All() {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Names returns the names of all passes, sorted.
+func Names() []string {
+	var names []string
+	for _, p := range All() {
+		names = append(names, p.Name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Validate checks a set of passes: identifier-like unique names, a doc, a
+// Run function, and requirements without cycles.
+func Validate(passes []*Pass) error {
+	names := make(map[string]bool)
+	for _, p := range passes {
+		if p.Name == "" || strings.ToLower(p.Name) != p.Name || strings.ContainsAny(p.Name, " ,") {
+			return fmt.Errorf("pass %q: name must be lower case without spaces or commas", p.Name)
+		}
+		if !token.IsIdentifier(strings.ReplaceAll(p.Name, "-", "_")) {
+			return fmt.Errorf("pass %q: name is not identifier-like", p.Name)
+		}
+		if names[p.Name] {
+			return fmt.Errorf("pass %q registered twice", p.Name)
+		}
+		names[p.Name] = true
+		if p.Doc == "" {
+			return fmt.Errorf("pass %q has no doc", p.Name)
+		}
+		if p.Run == nil {
+			return fmt.Errorf("pass %q has no Run", p.Name)
+		}
+	}
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := make(map[*Pass]int)
+	var visit func(p *Pass) error
+	visit = func(p *Pass) error {
+		switch state[p] {
+		case visiting:
+			return fmt.Errorf("pass %q requires itself through a cycle", p.Name)
+		case done:
+			return nil
+		}
+		state[p] = visiting
+		for _, q := range p.Requires {
+			if err := visit(q); err != nil {
+				return err
+			}
+		}
+		state[p] = done
+		return nil
+	}
+	for _, p := range passes {
+		if err := visit(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
