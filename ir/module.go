@@ -26,6 +26,7 @@ type Module struct {
 	srcs    []*source // the parsed file, then snippets added by edits
 	edits   []edit
 	mdIndex map[string]*MDNode
+	types   map[string]*Type // every type spelling seen, shared by snippets
 }
 
 // Text returns the source text of the parsed file.
@@ -182,17 +183,33 @@ type NamedMD struct {
 
 // MDNode is a metadata node: !N = [distinct] !{...} or !N = !DIxxx(...),
 // or the same written in place as an operand (then ID is empty).
+//
+// Debug info is most of a large module and few passes look into it, so the
+// parser checks a node's fields but keeps them only when Fields asks.
 type MDNode struct {
 	Span
 	ID       Ident // !12
 	Distinct bool
-	Kind     string    // "" for a tuple !{...}; DILocation, DIExpression, ... for specialized nodes
-	Fields   []MDField // tuple elements and positional arguments have no Name
+	Kind     string // "" for a tuple !{...}; DILocation, DIExpression, ... for specialized nodes
+	body     Pos    // the '!' that opens the fields
+	mod      *Module
+	fields   []MDField
+	parsed   bool
+}
+
+// Fields returns the node's fields, parsing them on first use. Tuple
+// elements and positional arguments have no Name.
+func (n *MDNode) Fields() []MDField {
+	if !n.parsed {
+		n.fields = n.mod.parseFields(n.body)
+		n.parsed = true
+	}
+	return n.fields
 }
 
 // Field returns the value of the named field, and whether it is present.
 func (n *MDNode) Field(name string) (Value, bool) {
-	for _, f := range n.Fields {
+	for _, f := range n.Fields() {
 		if f.Name == name {
 			return f.Value, true
 		}

@@ -89,7 +89,8 @@ func (p *parser) parseInstrRecovering() (in *Instr) {
 }
 
 func (p *parser) parseInstr() *Instr {
-	in := &Instr{Span: Span{Start: p.pos}}
+	in := p.instrSlab.new()
+	in.Start = p.pos
 	if p.tok == DBGRECORD {
 		p.parseRecord(in)
 		return in
@@ -116,14 +117,17 @@ func (p *parser) parseInstr() *Instr {
 		p.fail("unknown instruction %q", in.Opcode)
 	}
 	p.next()
+	mark := len(p.words)
 	if shape == callOp {
-		in.Call = &Call{Tail: tail}
+		in.Call = p.callSlab.new()
+		in.Call.Tail = tail
 		p.parseCall(in)
 	} else {
 		p.parseFlags(in)
+		in.Flags = p.popWords(mark)
 		p.parseOperands(in, shape)
 	}
-	p.parseAttachments(&in.Attachments, true)
+	in.Attachments = p.parseAttachments(true)
 	in.End = p.prevEnd
 	if !p.atLineEnd() && p.tok != RBRACE {
 		p.expected("end of instruction")
@@ -142,12 +146,12 @@ func (p *parser) parseFlags(in *Instr) {
 			w.End = p.prevEnd
 			w.Text = p.text(w.Start, w.End)
 		}
-		in.Flags = append(in.Flags, w)
+		p.words = append(p.words, w)
 	}
 	// atomicrmw's operations include words that are also constant
 	// expression opcodes (add, and, xor, ...).
 	if in.Opcode == "atomicrmw" && p.tok == WORD && !isTypeWord(p.lit) {
-		in.Flags = append(in.Flags, p.word())
+		p.words = append(p.words, p.word())
 	}
 }
 
@@ -274,7 +278,7 @@ func (p *parser) parseIncoming() Operand {
 	p.expect(COMMA)
 	p.ops = append(p.ops, p.parseBareValue())
 	p.expect(RBRACK)
-	v := Value{Span: Span{start, p.prevEnd}, Kind: Incoming, Raw: p.text(start, p.prevEnd), Sub: &Compound{Elems: p.popOps(mark)}}
+	v := Value{Span: Span{start, p.prevEnd}, Kind: Incoming, Raw: p.text(start, p.prevEnd), Sub: p.compound(Compound{Elems: p.popOps(mark)})}
 	return Operand{Span: v.Span, Value: v}
 }
 
@@ -299,16 +303,18 @@ func (p *parser) parseBracketed() Operand {
 	p.next()
 	p.bracketed--
 	p.leave()
-	v := Value{Span: Span{start, p.prevEnd}, Kind: Bracketed, Raw: p.text(start, p.prevEnd), Sub: &Compound{Elems: p.popOps(mark)}}
+	v := Value{Span: Span{start, p.prevEnd}, Kind: Bracketed, Raw: p.text(start, p.prevEnd), Sub: p.compound(Compound{Elems: p.popOps(mark)})}
 	return Operand{Span: v.Span, Value: v}
 }
 
 // parseCall parses the rest of call, invoke and callbr after the opcode.
 func (p *parser) parseCall(in *Instr) {
 	c := in.Call
+	mark := len(p.words)
 	for p.tok == WORD && fastMathFlags[p.lit] {
-		in.Flags = append(in.Flags, p.word())
+		p.words = append(p.words, p.word())
 	}
+	in.Flags = p.popWords(mark)
 	if p.tok == WORD && (callingConvs[p.lit] || p.lit == "cc" && p.peekIs(INT)) {
 		c.CC = p.word()
 		if c.CC.Text == "cc" {
@@ -322,7 +328,7 @@ func (p *parser) parseCall(in *Instr) {
 	c.Callee = p.parseValue()
 	c.ArgsSpan.Start = p.pos
 	p.expect(LPAREN)
-	mark := len(p.ops)
+	mark = len(p.ops)
 	for p.tok != RPAREN {
 		if p.tok == ELLIPSIS { // musttail forwarding of varargs
 			p.next()
@@ -365,7 +371,7 @@ func (p *parser) parseBundles() []Operand {
 			}
 		}
 		p.expect(RPAREN)
-		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: &Compound{Opcode: tag.Value(), Elems: p.popOps(mark)}}
+		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: p.compound(Compound{Opcode: tag.Value(), Elems: p.popOps(mark)})}
 		bundles = append(bundles, Operand{Span: Span{start, p.prevEnd}, Value: v})
 		if !p.got(COMMA) {
 			break
@@ -380,7 +386,8 @@ func (p *parser) parseArg() Operand {
 	op := Operand{Span: Span{Start: p.pos}}
 	op.Type = p.parseType()
 	if attrs := p.parseAttrList(paramAttrs); len(attrs.Attrs) > 0 {
-		op.Attrs = &attrs
+		op.Attrs = p.attrListSlab.new()
+		*op.Attrs = attrs
 	}
 	if op.Type.Kind == MetadataType {
 		op.Value = p.parseMetadataOperand()
@@ -419,22 +426,24 @@ func (p *parser) parseRecord(in *Instr) {
 
 // parseAttachments parses , !name !N pairs (comma-led after instructions
 // and globals; space-separated in function headers).
-func (p *parser) parseAttachments(list *[]Attachment, commas bool) {
+func (p *parser) parseAttachments(commas bool) []Attachment {
+	mark := len(p.atts)
 	for {
 		if commas {
 			if p.tok != COMMA || !p.peekIs(METANAME) {
-				return
+				break
 			}
 			p.next()
 		} else if p.tok != METANAME || p.newline {
-			return
+			break
 		}
 		a := Attachment{Span: Span{Start: p.pos}, Name: p.lit[1:]}
 		p.next()
 		a.Value = p.parseMDValue()
 		a.End = p.prevEnd
-		*list = append(*list, a)
+		p.atts = append(p.atts, a)
 	}
+	return p.popAttachments(mark)
 }
 
 // skipDirective passes over a one-line directive such as uselistorder.

@@ -13,7 +13,7 @@ func (p *parser) parseMDValue() Value {
 		p.next()
 	case METANAME, BANG:
 		v.Kind = MDNodeValue
-		v.Sub = &Compound{Node: p.parseMDNode(start)}
+		v.Sub = p.compound(Compound{Node: p.parseMDNode(start)})
 	default:
 		p.expected("metadata")
 	}
@@ -31,15 +31,37 @@ func (p *parser) parseMetadataOperand() Value {
 	}
 	start := p.pos
 	op := p.parseTypedValue()
-	return Value{Span: op.Span, Kind: MDWrapped, Raw: p.text(start, op.End), Sub: &Compound{Elems: []Operand{op}}}
+	return Value{Span: op.Span, Kind: MDWrapped, Raw: p.text(start, op.End), Sub: p.compound(Compound{Elems: p.opSlab.copyOf([]Operand{op})})}
 }
 
 // parseMDNode parses !{...} or !Kind(...) at the current token; start is
 // where the node's text begins (before distinct, if any).
 func (p *parser) parseMDNode(start Pos) *MDNode {
-	n := &MDNode{Span: Span{Start: start}}
+	n := p.mdNodeSlab.new()
+	n.Start, n.body, n.mod = start, p.pos, p.m
 	p.enter()
 	mark := len(p.fields)
+	n.Kind = p.parseMDFields()
+	p.fields = p.fields[:mark] // checked, kept only when asked for
+	n.End = p.prevEnd
+	p.leave()
+	return n
+}
+
+// parseFields parses the fields of the node whose '!' is at body again,
+// this time keeping them. It cannot fail: the same text parsed before.
+func (m *Module) parseFields(body Pos) []MDField {
+	src := m.sourceOf(body)
+	var p parser
+	p.initAt(m, src, body)
+	mark := len(p.fields)
+	p.parseMDFields()
+	return p.popFields(mark)
+}
+
+// parseMDFields parses !{...} or !Kind(...) onto the field stack and
+// returns the node's kind.
+func (p *parser) parseMDFields() (kind string) {
 	switch p.tok {
 	case BANG:
 		p.next()
@@ -52,7 +74,7 @@ func (p *parser) parseMDNode(start Pos) *MDNode {
 		}
 		p.expect(RBRACE)
 	case METANAME:
-		n.Kind = p.lit[1:]
+		kind = p.lit[1:]
 		p.next()
 		p.expect(LPAREN)
 		for p.tok != RPAREN {
@@ -65,10 +87,7 @@ func (p *parser) parseMDNode(start Pos) *MDNode {
 	default:
 		p.expected("metadata node")
 	}
-	n.Fields = p.popFields(mark)
-	n.End = p.prevEnd
-	p.leave()
-	return n
+	return kind
 }
 
 // parseMDElement parses one element of a tuple: metadata, null, or a typed
@@ -141,7 +160,7 @@ func (p *parser) parseMetadataDef() {
 	if p.tok == METASTRING {
 		// Not produced by LLVM's printer, but accepted by its parser.
 		v := p.parseMDValue()
-		n = &MDNode{Fields: []MDField{{Span: v.Span, Value: v}}}
+		n = &MDNode{fields: []MDField{{Span: v.Span, Value: v}}, parsed: true}
 	} else {
 		n = p.parseMDNode(start)
 	}

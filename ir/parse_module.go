@@ -208,7 +208,7 @@ func (p *parser) parseGlobalOptions(g *Global) {
 	var attached []Attachment
 	for p.tok == COMMA && !p.newline {
 		if p.peekIs(METANAME) {
-			p.parseAttachments(&attached, true)
+			attached = append(attached, p.parseAttachments(true)...)
 			continue
 		}
 		p.next()
@@ -325,7 +325,7 @@ func (p *parser) parseFuncOptions(f *Func) {
 			s := p.str()
 			f.Section = &s
 		case p.tok == METANAME:
-			p.parseAttachments(&f.Attached, false)
+			f.Attached = append(f.Attached, p.parseAttachments(false)...)
 		case p.tok == WORD && fnHeaderWords[p.lit]:
 			op := Operand{Span: Span{Start: p.pos}, Keyword: p.lit}
 			p.next()

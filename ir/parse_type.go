@@ -1,6 +1,9 @@
 package ir
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // simpleTypes are the types spelled as a single word.
 var simpleTypes = map[string]TypeKind{
@@ -57,7 +60,16 @@ func (p *parser) parseType() *Type {
 	start := p.pos
 	p.enter()
 	defer p.leave()
-	t := p.parseBaseType()
+	var t *Type
+	if end := p.typeExtent(); end > start {
+		if known, ok := p.types[p.text(start, end)]; ok {
+			t = known
+			p.jump(end)
+		}
+	}
+	if t == nil {
+		t = p.parseBaseType()
+	}
 	suffixed := false
 	for {
 		switch {
@@ -83,6 +95,90 @@ func (p *parser) parseType() *Type {
 		}
 		suffixed = true
 	}
+}
+
+// typeExtent finds where the compound type at the current token ends by
+// scanning its text, without building it, so that a type seen before costs
+// a map lookup instead of a parse. It returns 0 when the type is not worth
+// the scan (a single word) or not a simple run of text; parseType then
+// parses it as usual.
+func (p *parser) typeExtent() Pos {
+	text := p.src.text
+	off := int(p.pos - p.src.base)
+	i := off
+	switch c := text[i]; {
+	case c == '[' || c == '{' || c == '<':
+		i = skipGroup(text, i)
+	case c == '%' || isLetter(c):
+		i = skipName(text, i)
+		if i >= len(text) || text[i] != '*' {
+			return 0
+		}
+	default:
+		return 0
+	}
+	for i > 0 && i < len(text) {
+		switch {
+		case text[i] == '*':
+			i++
+		case text[i] == ' ' && i+1 < len(text) && text[i+1] == '(':
+			i = skipGroup(text, i+1)
+		default:
+			return p.src.base + Pos(i)
+		}
+	}
+	return 0
+}
+
+// skipGroup returns the offset after the bracketed group opening at i, or
+// -1 if it does not close; quoted names inside may hold any bracket.
+func skipGroup(text string, i int) int {
+	depth := 0
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '[', '{', '<', '(':
+			depth++
+		case ']', '}', '>', ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '"':
+			j := strings.IndexByte(text[i+1:], '"')
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+		case '\n':
+			return -1
+		}
+	}
+	return -1
+}
+
+// skipName returns the offset after the word, %name or %"name" at i.
+func skipName(text string, i int) int {
+	if text[i] == '%' {
+		i++
+		if i < len(text) && text[i] == '"' {
+			j := strings.IndexByte(text[i+1:], '"')
+			if j < 0 {
+				return -1
+			}
+			return i + j + 2
+		}
+	}
+	for i < len(text) && isNameChar(text[i]) {
+		i++
+	}
+	return i
+}
+
+// jump moves the parser to the token at end, skipping the text before it.
+func (p *parser) jump(end Pos) {
+	p.lex.off = int(end - p.src.base)
+	p.pos, p.lit = end, ""
+	p.next()
 }
 
 // intern returns the shared Type spelled as the text between start and

@@ -61,19 +61,19 @@ func (p *parser) parseValue() Value {
 		return p.parseMDValue()
 	case LBRACK:
 		v.Kind = ArrayConst
-		v.Sub = &Compound{Elems: p.parseAggregate(LBRACK, RBRACK)}
+		v.Sub = p.compound(Compound{Elems: p.parseAggregate(LBRACK, RBRACK)})
 	case LBRACE:
 		v.Kind = StructConst
-		v.Sub = &Compound{Elems: p.parseAggregate(LBRACE, RBRACE)}
+		v.Sub = p.compound(Compound{Elems: p.parseAggregate(LBRACE, RBRACE)})
 	case LESS:
 		p.next()
 		if p.tok == LBRACE {
 			v.Kind = StructConst
-			v.Sub = &Compound{Elems: p.parseAggregate(LBRACE, RBRACE)}
+			v.Sub = p.compound(Compound{Elems: p.parseAggregate(LBRACE, RBRACE)})
 			p.expect(GREATER)
 		} else {
 			v.Kind = VectorConst
-			v.Sub = &Compound{Elems: p.parseElems(GREATER)}
+			v.Sub = p.compound(Compound{Elems: p.parseElems(GREATER)})
 		}
 	case WORD:
 		kind, ok := constWords[p.lit]
@@ -88,7 +88,7 @@ func (p *parser) parseValue() Value {
 			v.Sub = p.parseInlineAsm()
 		case WrappedConst:
 			op := p.word().Text
-			v.Sub = &Compound{Opcode: op, Elems: []Operand{{Span: Span{p.pos, 0}, Value: p.parseValue()}}}
+			v.Sub = p.compound(Compound{Opcode: op, Elems: []Operand{{Span: Span{p.pos, 0}, Value: p.parseValue()}}})
 			v.Sub.Elems[0].End = p.prevEnd
 		default:
 			p.next()
@@ -125,7 +125,7 @@ func (p *parser) parseElems(close Token) []Operand {
 // parseConstExpr parses a constant expression, splat or blockaddress after
 // its opcode: flags, then a parenthesised operand list.
 func (p *parser) parseConstExpr() *Compound {
-	c := &Compound{Opcode: p.word().Text}
+	c := p.compound(Compound{Opcode: p.word().Text})
 	mark := len(p.ops)
 	for p.tok == WORD {
 		w := p.word()
@@ -160,7 +160,7 @@ func (p *parser) parseConstExpr() *Compound {
 // parseInlineAsm parses asm [sideeffect] [alignstack] [inteldialect]
 // [unwind] "code", "constraints".
 func (p *parser) parseInlineAsm() *Compound {
-	c := &Compound{Opcode: p.word().Text}
+	c := p.compound(Compound{Opcode: p.word().Text})
 	for p.tok == WORD {
 		c.Flags = append(c.Flags, p.word())
 	}

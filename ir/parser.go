@@ -42,13 +42,37 @@ type parser struct {
 	ops    []Operand
 	attrs  []Attr
 	fields []MDField
+	words  []Word
+	atts   []Attachment
+
+	// slabs the model is allocated from
+	opSlab       slab[Operand]
+	attrSlab     slab[Attr]
+	fieldSlab    slab[MDField]
+	wordSlab     slab[Word]
+	attSlab      slab[Attachment]
+	instrSlab    slab[Instr]
+	callSlab     slab[Call]
+	compoundSlab slab[Compound]
+	mdNodeSlab   slab[MDNode]
+	attrListSlab slab[AttrList]
 }
 
 func (p *parser) init(m *Module, src *source) {
+	p.initAt(m, src, src.base)
+}
+
+// initAt prepares p to parse src from position at on.
+func (p *parser) initAt(m *Module, src *source, at Pos) {
 	p.m = m
 	p.src = src
-	p.types = make(map[string]*Type)
+	if m.types == nil {
+		m.types = make(map[string]*Type)
+	}
+	p.types = m.types
 	p.lex.Init(src.text, src.base, func(pos Pos, msg string) { p.error(pos, msg) })
+	p.lex.off = int(at - src.base)
+	p.pos = at
 	p.next()
 }
 
@@ -231,31 +255,38 @@ func (p *parser) skipBalanced() {
 // popOps, popFields and popAttrs implement the scratch stacks: a node
 // records the stack height, appends, then takes its slice exactly sized.
 func (p *parser) popOps(mark int) []Operand {
-	if len(p.ops) == mark {
-		return nil
-	}
-	ops := make([]Operand, len(p.ops)-mark)
-	copy(ops, p.ops[mark:])
+	ops := p.opSlab.copyOf(p.ops[mark:])
 	p.ops = p.ops[:mark]
 	return ops
 }
 
 func (p *parser) popFields(mark int) []MDField {
-	if len(p.fields) == mark {
-		return nil
-	}
-	fs := make([]MDField, len(p.fields)-mark)
-	copy(fs, p.fields[mark:])
+	fs := p.fieldSlab.copyOf(p.fields[mark:])
 	p.fields = p.fields[:mark]
 	return fs
 }
 
 func (p *parser) popAttrs(mark int) []Attr {
-	if len(p.attrs) == mark {
-		return nil
-	}
-	as := make([]Attr, len(p.attrs)-mark)
-	copy(as, p.attrs[mark:])
+	as := p.attrSlab.copyOf(p.attrs[mark:])
 	p.attrs = p.attrs[:mark]
 	return as
+}
+
+func (p *parser) popWords(mark int) []Word {
+	ws := p.wordSlab.copyOf(p.words[mark:])
+	p.words = p.words[:mark]
+	return ws
+}
+
+func (p *parser) popAttachments(mark int) []Attachment {
+	as := p.attSlab.copyOf(p.atts[mark:])
+	p.atts = p.atts[:mark]
+	return as
+}
+
+// compound returns a new Compound from the slab.
+func (p *parser) compound(c Compound) *Compound {
+	n := p.compoundSlab.new()
+	*n = c
+	return n
 }

@@ -20,8 +20,8 @@ func (m *Module) Producer() string {
 			continue
 		}
 		for _, ref := range nm.Nodes {
-			if n := m.MDNode(ref.Raw); n != nil && len(n.Fields) > 0 && n.Fields[0].Value.Kind == MDStringValue {
-				return Str{Raw: n.Fields[0].Value.Raw[1:]}.Value()
+			if n := m.MDNode(ref.Raw); n != nil && len(n.Fields()) > 0 && n.Fields()[0].Value.Kind == MDStringValue {
+				return Str{Raw: n.Fields()[0].Value.Raw[1:]}.Value()
 			}
 		}
 	}
