@@ -139,9 +139,9 @@ func (p *parser) parseInstr() *Instr {
 // nuw, exact, inbounds, samesign, predicates, fast-math flags, volatile,
 // the atomicrmw operation.
 func (p *parser) parseFlags(in *Instr) {
-	for p.tok == WORD && !isTypeWord(p.lit) && !p.atValue() {
+	for p.tok == WORD && !p.newline && !isTypeWord(p.lit) && !p.atValue() {
 		w := p.word()
-		if w.Text == "inrange" && p.tok == LPAREN {
+		if p.tok == LPAREN && !p.newline { // syncscope("agent"), inrange(-8, 8)
 			p.skipBalanced()
 			w.End = p.prevEnd
 			w.Text = p.text(w.Start, w.End)

@@ -171,7 +171,9 @@ func (p *parser) parseMetadataDef() {
 
 // parseNamedMetadata parses !name = !{!0, !1}.
 func (p *parser) parseNamedMetadata() {
-	nm := &NamedMD{Span: Span{Start: p.pos}, Name: p.ident()}
+	start := p.pos
+	nm := &NamedMD{Span: Span{Start: start}}
+	nm.Name = p.ident()
 	p.expect(ASSIGN)
 	p.expect(BANG)
 	p.expect(LBRACE)

@@ -77,7 +77,9 @@ func (p *parser) parseEntity() {
 	case GLOBAL:
 		p.parseGlobal()
 	case COMDAT:
-		c := &Comdat{Span: Span{Start: p.pos}, Name: p.ident()}
+		start := p.pos
+		c := &Comdat{Span: Span{Start: start}}
+		c.Name = p.ident()
 		p.expect(ASSIGN)
 		p.expectWord("comdat")
 		if p.tok != WORD {
@@ -133,7 +135,9 @@ func (p *parser) parseTarget() {
 }
 
 func (p *parser) parseTypeDef() {
-	td := &TypeDef{Span: Span{Start: p.pos}, Name: p.ident()}
+	start := p.pos
+	td := &TypeDef{Span: Span{Start: start}}
+	td.Name = p.ident()
 	p.expect(ASSIGN)
 	p.expectWord("type")
 	if !p.gotWord("opaque") {
@@ -250,7 +254,9 @@ var funcWords = map[string]bool{
 
 // parseFunc parses a function declaration or definition.
 func (p *parser) parseFunc() {
-	f := &Func{Span: Span{Start: p.pos}, Keyword: p.word()}
+	start := p.pos
+	f := &Func{Span: Span{Start: start}}
+	f.Keyword = p.word()
 	for p.tok == WORD && (linkages[p.lit] || funcWords[p.lit]) {
 		f.Words = append(f.Words, p.word())
 	}

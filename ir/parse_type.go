@@ -70,7 +70,6 @@ func (p *parser) parseType() *Type {
 	if t == nil {
 		t = p.parseBaseType()
 	}
-	suffixed := false
 	for {
 		switch {
 		case p.tok == STAR:
@@ -88,12 +87,10 @@ func (p *parser) parseType() *Type {
 		case p.tok == LPAREN:
 			t = p.parseFuncParams(t)
 		default:
-			if !suffixed {
-				return t
-			}
-			return p.intern(start, p.prevEnd, t)
+			return t
 		}
-		suffixed = true
+		// Intern every step, so that the element of i8** is i8* with its text.
+		t = p.intern(start, p.prevEnd, t)
 	}
 }
 

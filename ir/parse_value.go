@@ -88,8 +88,8 @@ func (p *parser) parseValue() Value {
 			v.Sub = p.parseInlineAsm()
 		case WrappedConst:
 			op := p.word().Text
-			v.Sub = p.compound(Compound{Opcode: op, Elems: []Operand{{Span: Span{p.pos, 0}, Value: p.parseValue()}}})
-			v.Sub.Elems[0].End = p.prevEnd
+			target := p.parseValue()
+			v.Sub = p.compound(Compound{Opcode: op, Elems: p.opSlab.copyOf([]Operand{{Span: target.Span, Value: target}})})
 		default:
 			p.next()
 		}
