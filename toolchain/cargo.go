@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,6 +46,16 @@ type CargoArgs struct {
 	ExtraRustcFlags []string
 	Timeout         time.Duration // per cargo run; zero: only ctx bounds it
 	Trace           io.Writer     // see Command.Trace
+
+	// IRDir, if set, is where rustc writes each bin's IR, as <IRDir>/<bin>.ll
+	// (--emit=llvm-ir=<path>): exactly the file of this run, never a stale one
+	// from deps/. Keep it the same from run to run: cargo hashes the path
+	// into the bin's fingerprint and keeps one per distinct path.
+	IRDir string
+	// Crate is what Metadata said about this crate; nil makes Cargo run
+	// cargo metadata itself. Callers that build bins in parallel pass it so
+	// that each run does not ask again.
+	Crate *Crate
 }
 
 // BinIR is the IR cargo emitted for one bin target.
@@ -101,13 +112,21 @@ func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 	if a.KernelVersion != "" && !kernelVersionRE.MatchString(a.KernelVersion) {
 		return nil, fmt.Errorf("cargo: kernel version %q: want MAJOR.MINOR", a.KernelVersion)
 	}
-	crate, err := s.metadata(ctx, a)
-	if err != nil {
-		return nil, err
+	crate := a.Crate
+	if crate == nil {
+		var err error
+		if crate, err = s.metadata(ctx, a); err != nil {
+			return nil, err
+		}
 	}
 	bins, err := selectBins(crate, a.Bins, a.Features)
 	if err != nil {
 		return nil, err
+	}
+	if a.IRDir != "" {
+		if err := os.MkdirAll(a.IRDir, 0o755); err != nil {
+			return nil, fmt.Errorf("cargo: %w", err)
+		}
 	}
 	var out []BinIR
 	for _, bin := range bins {
@@ -115,13 +134,26 @@ func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 		if err != nil {
 			return nil, err
 		}
-		before := snapshotIR(crate.DepsDir, bin)
+		var before map[string]time.Time
+		if a.IRDir == "" {
+			before = snapshotIR(crate.DepsDir, bin)
+		} else if err := os.Remove(irPath(a.IRDir, bin)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("bin %s: %w", bin, err)
+		}
 		if _, stderr, err := Run(ctx, cmd); err != nil {
 			if target := missingTarget(stderr, cmd.Args); target != "" {
 				return nil, fmt.Errorf("bin %s: rust std for %s is missing, run `rustup target add %s%s`: %w",
 					bin, target, toolchainFlag(a.Toolchain), target, err)
 			}
 			return nil, fmt.Errorf("bin %s: %w", bin, err)
+		}
+		if a.IRDir != "" {
+			path := irPath(a.IRDir, bin)
+			if _, err := os.Stat(path); err != nil {
+				return nil, fmt.Errorf("bin %s: rustc wrote no IR: %w", bin, err)
+			}
+			out = append(out, BinIR{Bin: bin, IR: path})
+			continue
 		}
 		ir, err := newestNewIR(crate.DepsDir, bin, before)
 		if err != nil {
@@ -150,7 +182,12 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 		argv = append(argv, "--target", target)
 	}
 	argv = append(argv, "--")
-	argv = append(argv, rustcFlags...)
+	for _, f := range rustcFlags {
+		if f == "--emit=llvm-ir" && a.IRDir != "" {
+			f += "=" + irPath(a.IRDir, bin)
+		}
+		argv = append(argv, f)
+	}
 	if a.Debug {
 		argv = append(argv, "-g")
 	}
@@ -163,10 +200,25 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 		Path:    path,
 		Args:    argv,
 		Dir:     filepath.Dir(crate.ManifestPath),
-		Env:     targetDirEnv(a.TargetDir),
+		Env:     append(targetDirEnv(a.TargetDir), ltoEnv),
 		Timeout: a.Timeout,
 		Trace:   a.Trace,
 	}, nil
+}
+
+// ltoEnv gives every crate of the build LTO-ready objects: without
+// `lto = true` in the crate's release profile cargo builds dependencies
+// with -C embed-bitcode=no, and -C lto on the bin then fails ("failed to
+// get bitcode from object file for LTO").
+const ltoEnv = "CARGO_PROFILE_RELEASE_LTO=true"
+
+// irPath is the .ll rustc writes for bin under dir, absolute because cargo
+// runs rustc in another directory.
+func irPath(dir, bin string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Join(dir, bin+".ll")
 }
 
 // linuxTarget returns the --target to build for: the one asked for, none on
