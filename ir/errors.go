@@ -93,6 +93,8 @@ func sniffBinary(src string) string {
 		return "this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"
 	case strings.HasPrefix(src, "\x7fELF"):
 		return "this is an ELF object file, not LLVM IR; give the .ll that rustc --emit=llvm-ir wrote"
+	case strings.IndexByte(src[:min(len(src), 4096)], 0) >= 0:
+		return "this is binary data (it holds NUL bytes), not LLVM IR text"
 	}
 	return ""
 }

@@ -335,7 +335,7 @@ func (p *parser) parseCall(in *Instr) {
 			break
 		}
 		p.ops = append(p.ops, p.parseArg())
-		if !p.got(COMMA) {
+		if !p.more(RPAREN) {
 			break
 		}
 	}
@@ -366,14 +366,14 @@ func (p *parser) parseBundles() []Operand {
 		mark := len(p.ops)
 		for p.tok != RPAREN {
 			p.ops = append(p.ops, p.parseTypedValue())
-			if !p.got(COMMA) {
+			if !p.more(RBRACK) {
 				break
 			}
 		}
 		p.expect(RPAREN)
 		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: p.compound(Compound{Opcode: tag.Value(), Elems: p.popOps(mark)})}
 		bundles = append(bundles, Operand{Span: Span{start, p.prevEnd}, Value: v})
-		if !p.got(COMMA) {
+		if !p.more(RBRACK) {
 			break
 		}
 	}
@@ -415,7 +415,7 @@ func (p *parser) parseRecord(in *Instr) {
 		}
 		op.End = p.prevEnd
 		p.ops = append(p.ops, op)
-		if !p.got(COMMA) {
+		if !p.more(RPAREN) {
 			break
 		}
 	}

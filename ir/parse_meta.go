@@ -68,7 +68,7 @@ func (p *parser) parseMDFields() (kind string) {
 		p.expect(LBRACE)
 		for p.tok != RBRACE {
 			p.fields = append(p.fields, p.parseMDElement())
-			if !p.got(COMMA) {
+			if !p.more(RBRACE) {
 				break
 			}
 		}
@@ -79,7 +79,7 @@ func (p *parser) parseMDFields() (kind string) {
 		p.expect(LPAREN)
 		for p.tok != RPAREN {
 			p.fields = append(p.fields, p.parseMDField())
-			if !p.got(COMMA) {
+			if !p.more(RPAREN) {
 				break
 			}
 		}
@@ -182,7 +182,7 @@ func (p *parser) parseNamedMetadata() {
 			p.expected("metadata reference")
 		}
 		nm.Nodes = append(nm.Nodes, p.parseMDValue())
-		if !p.got(COMMA) {
+		if !p.more(RBRACE) {
 			break
 		}
 	}

@@ -313,7 +313,7 @@ func (p *parser) parseParams(f *Func) {
 		}
 		param.End = p.prevEnd
 		f.Params = append(f.Params, param)
-		if !p.got(COMMA) {
+		if !p.more(RPAREN) {
 			break
 		}
 	}

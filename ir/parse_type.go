@@ -101,14 +101,16 @@ func (p *parser) parseType() *Type {
 // parses it as usual.
 func (p *parser) typeExtent() Pos {
 	text := p.src.text
-	off := int(p.pos - p.src.base)
-	i := off
+	i := int(p.pos - p.src.base)
+	if i >= len(text) {
+		return 0
+	}
 	switch c := text[i]; {
 	case c == '[' || c == '{' || c == '<':
 		i = skipGroup(text, i)
 	case c == '%' || isLetter(c):
 		i = skipName(text, i)
-		if i >= len(text) || text[i] != '*' {
+		if i < 0 || i >= len(text) || text[i] != '*' {
 			return 0
 		}
 	default:
@@ -288,7 +290,7 @@ func (p *parser) parseStructType() *Type {
 	t := &Type{Kind: StructType}
 	for p.tok != RBRACE {
 		t.Elems = append(t.Elems, p.parseType())
-		if !p.got(COMMA) {
+		if !p.more(RBRACE) {
 			break
 		}
 	}
@@ -324,7 +326,7 @@ func (p *parser) parseFuncParams(ret *Type) *Type {
 		}
 		t.Elems = append(t.Elems, p.parseType())
 		p.skipParamAttrs()
-		if !p.got(COMMA) {
+		if !p.more(RPAREN) {
 			break
 		}
 	}

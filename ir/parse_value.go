@@ -113,7 +113,7 @@ func (p *parser) parseElems(close Token) []Operand {
 	mark := len(p.ops)
 	for p.tok != close {
 		p.ops = append(p.ops, p.parseTypedValue())
-		if !p.got(COMMA) {
+		if !p.more(close) {
 			break
 		}
 	}
@@ -147,7 +147,7 @@ func (p *parser) parseConstExpr() *Compound {
 		if p.isWord("to") { // casts: (T v to T2)
 			continue
 		}
-		if !p.got(COMMA) {
+		if !p.more(RPAREN) {
 			break
 		}
 	}

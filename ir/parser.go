@@ -290,3 +290,15 @@ func (p *parser) compound(c Compound) *Compound {
 	*n = c
 	return n
 }
+
+// more consumes the comma between list elements and reports whether
+// another element follows; a comma right before close is an error.
+func (p *parser) more(close Token) bool {
+	if !p.got(COMMA) {
+		return false
+	}
+	if p.tok == close {
+		p.fail("expected another element after ',', found %s", p.tok)
+	}
+	return true
+}
