@@ -317,6 +317,13 @@ func forEachIR(depsDir, bin string, f func(path string, mtime time.Time)) {
 	}
 }
 
+// BinsToBuild returns the bins Cargo builds for these Bins and Features:
+// the ones asked for, each checked to exist, or else every bin whose
+// required-features are all given.
+func (c *Crate) BinsToBuild(asked, features []string) ([]string, error) {
+	return selectBins(c, asked, features)
+}
+
 func selectBins(crate *Crate, asked, features []string) ([]string, error) {
 	var names []string
 	for _, b := range crate.Bins {

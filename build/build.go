@@ -1,0 +1,162 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/oxbpf/oxbpf/toolchain"
+)
+
+// Build turns every bin target of a crate (or the ones opts names) into
+// <OutDir>/<bin>.o: cargo emits each bin's IR, which goes through parse,
+// rewrite, opt, llc, verify and, with opts.Load, a load into the running
+// kernel. Bins build in parallel, at most opts.Jobs at once; the Result
+// lists them in the crate's order whatever order they finish in.
+//
+// A bin's object is written only when every step passed, and atomically,
+// so a failed build leaves the previous object in place. The Result is
+// returned also with an error, describing how far each bin got.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	dir := opts.Dir
+	if opts.ManifestPath != "" {
+		dir = filepath.Dir(opts.ManifestPath)
+	}
+	p, err := newPipeline(ctx, opts, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer p.finish()
+	res := p.res
+	// Most IR has opaque pointers: find opt and llc while cargo works.
+	p.discover(false)
+
+	cargo := toolchain.CargoArgs{
+		Toolchain:       opts.Toolchain,
+		ManifestPath:    opts.ManifestPath,
+		Dir:             opts.Dir,
+		Features:        opts.Features,
+		TargetDir:       opts.TargetDir,
+		ExtraRustcFlags: opts.RustcFlags,
+		Trace:           p.trace,
+	}
+	if opts.Kernel.Known() {
+		cargo.KernelVersion = opts.Kernel.String()
+	}
+	var crate *toolchain.Crate
+	err = p.step("", &res.Steps, StepMetadata, "cargo", func() (string, error) {
+		var err error
+		crate, err = toolchain.Metadata(ctx, cargo)
+		if err != nil {
+			return "", err
+		}
+		return "crate " + crate.Name, nil
+	})
+	if err != nil {
+		return res, cargoError(err)
+	}
+	res.Crate, res.ManifestPath = crate.Name, crate.ManifestPath
+	bins, err := crate.BinsToBuild(opts.Bins, opts.Features)
+	if err != nil {
+		return res, Usage(err)
+	}
+	outDir := opts.OutDir
+	if outDir == "" {
+		outDir = filepath.Join(filepath.Dir(crate.ManifestPath), "target", "bpf")
+	}
+	if outDir, err = filepath.Abs(outDir); err != nil {
+		return res, err
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return res, fmt.Errorf("out dir: %w", err)
+	}
+	res.OutDir = outDir
+
+	cargo.Crate = crate
+	// A fixed place under cargo's own directory, not the temporary one:
+	// cargo keeps a fingerprint per distinct output path.
+	cargo.IRDir = filepath.Join(filepath.Dir(crate.DepsDir), "oxbpf")
+	for _, bin := range bins {
+		res.Bins = append(res.Bins, &BinResult{Bin: bin, Steps: []Timing{}})
+	}
+	errs := make([]error, len(bins))
+	p.parallel(len(bins), func(i int) {
+		b := res.Bins[i]
+		a := cargo
+		a.Bins = []string{b.Bin}
+		errs[i] = p.buildBin(ctx, a, b, filepath.Join(outDir, b.Bin+".o"))
+		if errs[i] != nil {
+			b.Error = errs[i].Error()
+		}
+	})
+	return res, p.join(errs)
+}
+
+// buildBin runs cargo for one bin, then compiles its IR.
+func (p *pipeline) buildBin(ctx context.Context, cargo toolchain.CargoArgs, res *BinResult, out string) error {
+	var irs []toolchain.BinIR
+	err := p.step(res.Bin, &res.Steps, StepCargo, "cargo", func() (string, error) {
+		var err error
+		irs, err = toolchain.Cargo(ctx, cargo)
+		return "", err
+	})
+	if err != nil {
+		return cargoError(err) // names the bin already
+	}
+	res.IR = irs[0].IR
+	if err := p.compile(ctx, res, out); err != nil {
+		return fmt.Errorf("bin %s: %w", res.Bin, err)
+	}
+	return nil
+}
+
+// join makes the run's error of the bins' errors, reporting a failed
+// discovery once rather than once per bin.
+func (p *pipeline) join(errs []error) error {
+	var out []error
+	var shared []error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if s := p.sharedError(err); s != nil {
+			if !slices.Contains(shared, s) {
+				shared = append(shared, s)
+				out = append(out, s)
+			}
+			continue
+		}
+		out = append(out, err)
+	}
+	return joinBins(out)
+}
+
+// Compile does what Build does for one bin, from IR that is already there:
+// in is a .ll file, out the object to write. The bin is named after in.
+// Errors are not prefixed with it: the one input is plain from context.
+func Compile(ctx context.Context, in, out string, opts Options) (*Result, error) {
+	p, err := newPipeline(ctx, opts, "")
+	if err != nil {
+		return nil, err
+	}
+	defer p.finish()
+	res := p.res
+	p.discover(false)
+	if out, err = filepath.Abs(out); err != nil {
+		return res, err
+	}
+	res.OutDir = filepath.Dir(out)
+	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(in), ".ll"), IR: in, Steps: []Timing{}}
+	res.Bins = append(res.Bins, b)
+	if err := p.compile(ctx, b, out); err != nil {
+		if s := p.sharedError(err); s != nil {
+			err = s
+		}
+		b.Error = err.Error()
+		return res, err
+	}
+	return res, nil
+}

@@ -1,0 +1,169 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// needLLVM stops the test unless discovery can find a usable opt and llc.
+func needLLVM(t *testing.T) {
+	t.Helper()
+	testenv.LookPath(t, "opt-19")
+	testenv.LookPath(t, "llc-19")
+}
+
+// ready compiles IR that is BPF already (--passes none), so these tests
+// exercise the pipeline's own steps whatever state the rewrite is in.
+func ready(opts Options) Options {
+	opts.Passes = "none"
+	opts.Opt, opts.Llc = "opt-19", "llc-19"
+	return opts
+}
+
+func stepNames(steps []Timing) []Step {
+	var names []Step
+	for _, s := range steps {
+		names = append(names, s.Step)
+	}
+	return names
+}
+
+func TestCompileReadyIR(t *testing.T) {
+	needLLVM(t)
+	out := filepath.Join(t.TempDir(), "out dir ü", "xdp.o")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var events []Event
+	res, err := Compile(context.Background(), "testdata/xdp.ll", out, ready(Options{
+		Progress: func(e Event) { events = append(events, e) },
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Bins[0]
+	if !b.OK || b.Object != out || b.Bin != "xdp" || b.LLVM.Major != 19 || res.TempDir != "" || len(b.Temps) != 0 {
+		t.Errorf("result %+v, bin %+v", res, b)
+	}
+	if want := []Step{StepParse, StepRewrite, StepOpt, StepLlc, StepVerify}; !slices.Equal(stepNames(b.Steps), want) {
+		t.Errorf("steps %v, want %v", stepNames(b.Steps), want)
+	}
+	if got := b.Verify.Programs; len(got) != 1 || got[0].Name != "xdp_pass" || got[0].Instructions != 4 {
+		t.Errorf("programs %+v", got)
+	}
+	if len(events) != len(b.Steps)+len(res.Steps) {
+		t.Errorf("%d events for %d steps", len(events), len(b.Steps)+len(res.Steps))
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Error(err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("out dir holds %v, want the object alone", entries)
+	}
+}
+
+func TestCompileKeepTemps(t *testing.T) {
+	needLLVM(t)
+	out := filepath.Join(t.TempDir(), "xdp.o")
+	res, err := Compile(context.Background(), "testdata/xdp.ll", out, ready(Options{KeepTemps: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(res.TempDir)
+	b := res.Bins[0]
+	if len(b.Temps) != 3 {
+		t.Fatalf("temps %q, want rewritten IR, optimised IR and object", b.Temps)
+	}
+	for _, path := range b.Temps {
+		if filepath.Dir(path) != res.TempDir {
+			t.Errorf("%s is not in %s", path, res.TempDir)
+		}
+		if _, err := os.Stat(path); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestCompileLoopForOldKernel(t *testing.T) {
+	needLLVM(t)
+	out := filepath.Join(t.TempDir(), "loop.o")
+	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Compile(context.Background(), "testdata/loop.ll", out, ready(Options{Kernel: verify.Kernel{Major: 4, Minor: 15}, Unroll: true}))
+	if !errors.Is(err, ErrProgram) || ExitCode(err) != ExitProgram || !strings.Contains(err.Error(), "verify: xdp_loop (section xdp): a backward jump") {
+		t.Fatalf("err = %v", err)
+	}
+	if b := res.Bins[0]; b.OK || b.Object != "" || b.Error != err.Error() || len(b.Verify.Problems) != 1 {
+		t.Errorf("bin %+v", b)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "previous" {
+		t.Errorf("the previous output was clobbered: %q", data)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("out dir holds %v, want the previous object alone", entries)
+	}
+	// The newest kernels take the loop.
+	if _, err := Compile(context.Background(), "testdata/loop.ll", out, ready(Options{})); err != nil {
+		t.Errorf("without a kernel: %v", err)
+	}
+}
+
+func TestCompileLoad(t *testing.T) {
+	needLLVM(t)
+	testenv.Root(t)
+	res, err := Compile(context.Background(), "testdata/xdp.ll", filepath.Join(t.TempDir(), "xdp.o"), ready(Options{Load: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Bins[0]
+	if b.Load == nil || !b.Load.OK() || stepNames(b.Steps)[len(b.Steps)-1] != StepLoad {
+		t.Errorf("load %+v, steps %v", b.Load, stepNames(b.Steps))
+	}
+}
+
+func TestCompileUsageErrors(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "x.o")
+	for _, tt := range []struct {
+		name string
+		in   string
+		opts Options
+		want string
+	}{
+		{"missing input", "testdata/nonesuch.ll", ready(Options{}), "nonesuch.ll"},
+		{"cpu", "testdata/xdp.ll", Options{CPU: "v9"}, `cpu "v9"`},
+		{"jobs", "testdata/xdp.ll", Options{Jobs: -1}, "jobs -1"},
+		{"passes", "testdata/xdp.ll", Options{Passes: "nonesuch"}, `unknown pass "nonesuch"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "missing input" {
+				needLLVM(t)
+			}
+			_, err := Compile(context.Background(), tt.in, out, tt.opts)
+			if ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v (exit %d), want a usage error naming %s", err, ExitCode(err), tt.want)
+			}
+		})
+	}
+}
+
+func TestCompileCancelled(t *testing.T) {
+	needLLVM(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := Compile(ctx, "testdata/xdp.ll", filepath.Join(t.TempDir(), "xdp.o"), ready(Options{KeepTemps: false}))
+	if ExitCode(err) != ExitInterrupted {
+		t.Errorf("err = %v (exit %d), want interrupted", err, ExitCode(err))
+	}
+	if res == nil || res.Bins[0].OK {
+		t.Errorf("result %+v", res)
+	}
+}

@@ -1,0 +1,61 @@
+// Package build is oxbpf's pipeline: it strings the stages together, so
+// that the command line only turns flags into Options and prints results.
+//
+// For each bin of a crate, Build runs cargo (toolchain.Cargo) for the bin's
+// LLVM IR, parses it (ir), rewrites it into BPF IR for the LLVM major of the
+// opt and llc that discovery chose (rewrite), compiles it with opt and llc
+// (toolchain), checks the object (verify.Inspect) and, on request, loads it
+// into the running kernel (verify.Load). Compile does the same for one .ll
+// that is already there. Bins build in parallel; each step's duration
+// reaches Options.Progress as it ends and is kept in the Result.
+// Intermediate files live in a temporary directory, removed at the end
+// unless Options.KeepTemps, also after an error or a cancellation. Objects
+// are written atomically and only when every step passed.
+//
+// # Errors
+//
+// Errors are one line, prefixed with the bin ("bin xdp_parse: opt-19:
+// ..."), and match one of ErrProgram, ErrUsage or ErrToolchain; ExitCode
+// maps them to the command's exit status: 0 ok, 1 the input or program is
+// at fault, 2 usage, 3 a tool or capability is missing or failed, 130
+// interrupted.
+//
+// # JSON
+//
+// Result marshals to a stable form for --json; keys are lower-case snake
+// case and a key marked optional is left out when empty. Times are seconds
+// from the start of the run.
+//
+//	{
+//	  "crate": "net",                          // optional: Build only
+//	  "manifest_path": "/src/net/Cargo.toml",  // optional: Build only
+//	  "out_dir": "/src/net/target/bpf",        // optional
+//	  "temp_dir": "/tmp/oxbpf-123",            // optional: with KeepTemps
+//	  "steps": [{"step": "metadata", "tool": "cargo", "start": 0, "seconds": 0.05},
+//	            {"step": "discover", "start": 0, "seconds": 0.3}],
+//	  "bins": [{
+//	    "bin": "xdp_parse",
+//	    "ok": true,                            // the object was written
+//	    "ir": ".../release/oxbpf/xdp_parse.ll",  // optional: the IR read
+//	    "object": "/src/net/target/bpf/xdp_parse.o", // optional: when ok
+//	    "temps": ["/tmp/oxbpf-123/xdp_parse.bpf.ll", "..."], // optional
+//	    "llvm": {"major": 19,                  // optional: once discovered
+//	             "opt": {"path": "/usr/bin/opt-19", "version": "19.1.7", "origin": "PATH"},
+//	             "llc": {"path": "/usr/bin/llc-19", "version": "19.1.7", "origin": "PATH"}},
+//	    "steps": [{"step": "cargo", "tool": "cargo", "start": 0.05, "seconds": 0.2}, ...],
+//	    "rewrite": {                           // optional: once rewritten
+//	      "rustc": "1.95.0",                   // optional
+//	      "llvm": 19,
+//	      "changes": [{"pass": "retarget", "rule": "triple", "count": 1}],
+//	      "diagnostics": [{"pass": "lint", "severity": "warning",
+//	        "position": "xdp_parse.ll:12:3", "function": "xdp_parse", "message": "..."}]
+//	    },
+//	    "verify": {...},                       // optional: verify.Report
+//	    "load": {...},                         // optional: verify.LoadReport
+//	    "error": "..."                         // optional: why the bin failed
+//	  }],
+//	  "seconds": 1.2                           // wall time of the run
+//	}
+//
+// Step names are those of the Step constants; lists are never null.
+package build

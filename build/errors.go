@@ -1,0 +1,146 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// The kinds of failure, matched with errors.Is. Every error of Build,
+// Compile and Doctor that is not ErrUsage or ErrToolchain counts as
+// ErrProgram's exit code.
+var (
+	// ErrProgram: the input or the program is at fault. rustc rejected the
+	// crate, the IR does not parse, the rewrite found an error (with
+	// Strict, also a warning), the object has a problem a loader refuses,
+	// the kernel's verifier rejected a program.
+	ErrProgram = errors.New("the input or program is at fault")
+	// ErrUsage: the request itself is wrong: a crate or file that is not
+	// there, a bin the crate does not have, an option value out of range.
+	ErrUsage = errors.New("usage error")
+	// ErrToolchain: a tool or a capability is missing or failed: no usable
+	// opt and llc, cargo not found, opt or llc crashed or refused the IR
+	// oxbpf gave it, no permission to load BPF here.
+	ErrToolchain = errors.New("a tool is missing or failed")
+)
+
+// Exit codes, as the command line documents them.
+const (
+	ExitOK          = 0
+	ExitProgram     = 1
+	ExitUsage       = 2
+	ExitToolchain   = 3
+	ExitInterrupted = 130 // 128 + SIGINT, as shells report it
+)
+
+// ExitCode maps an error to the command's exit status. An interrupted run
+// counts as interrupted even though its tools then fail too, and when bins
+// fail for different reasons a usage error outranks a toolchain failure,
+// which outranks a faulty program: each names what to fix first.
+func ExitCode(err error) int {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.Is(err, ErrUsage):
+		return ExitUsage
+	case errors.Is(err, ErrToolchain):
+		return ExitToolchain
+	}
+	return ExitProgram
+}
+
+// kindError gives err a kind without changing its message.
+type kindError struct {
+	kind error
+	err  error
+}
+
+func (e *kindError) Error() string   { return e.err.Error() }
+func (e *kindError) Unwrap() []error { return []error{e.err, e.kind} }
+
+func mark(kind, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &kindError{kind, err}
+}
+
+// Usage marks err as a mistake in the request (ExitUsage), for callers
+// such as the command line that check their own arguments.
+func Usage(err error) error { return mark(ErrUsage, err) }
+
+// cargoError classifies a failure of cargo: when cargo ran and said no,
+// the crate is at fault (a compile error, a bad manifest); when it did not
+// run to the end, the toolchain is.
+func cargoError(err error) error {
+	var te *toolchain.ToolError
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !errors.As(err, &te):
+		return mark(ErrUsage, err) // no Cargo.toml there
+	case errors.As(err, &te) && te.ExitCode > 0:
+		return mark(ErrProgram, err)
+	}
+	return mark(ErrToolchain, err)
+}
+
+// llvmError classifies a failure of opt or llc. They read IR that oxbpf
+// wrote, so a refusal is the toolchain's; only a backend error pinned to a
+// function of the program ("in function f ...: A call to built-in function
+// '__multi3' is not supported.") blames the program.
+func llvmError(err error) error {
+	var te *toolchain.ToolError
+	if errors.As(err, &te) && te.ExitCode > 0 && strings.Contains(string(te.Stderr), " in function ") {
+		return mark(ErrProgram, err)
+	}
+	return mark(ErrToolchain, err)
+}
+
+// loadError classifies a failure to load at all (not a rejection): no
+// privilege or not Linux is the machine's, anything else the object's.
+func loadError(err error) error {
+	if errors.Is(err, verify.ErrNoPermission) || errors.Is(err, verify.ErrNotSupported) {
+		return mark(ErrToolchain, err)
+	}
+	return mark(ErrProgram, err)
+}
+
+// binErrors are the failures of several bins, as one line.
+type binErrors []error
+
+func (e binErrors) Error() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(len(e)) + " bins failed: ")
+	for i, err := range e {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+func (e binErrors) Unwrap() []error { return e }
+
+// joinBins returns nil, the one error, or all of them as binErrors.
+func joinBins(errs []error) error {
+	var failed binErrors
+	for _, err := range errs {
+		if err != nil {
+			failed = append(failed, err)
+		}
+	}
+	switch len(failed) {
+	case 0:
+		return nil
+	case 1:
+		return failed[0]
+	}
+	return failed
+}

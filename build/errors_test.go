@@ -1,0 +1,82 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os/exec"
+	"testing"
+
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// exited is a *ToolError of a tool that ran and exited with status code.
+func exited(tool string, code int, stderr string) error {
+	return &toolchain.ToolError{Tool: tool, ExitCode: code, Stderr: []byte(stderr), Err: errors.New("exit status")}
+}
+
+func TestExitCode(t *testing.T) {
+	notFound := &toolchain.ToolError{Tool: "opt-19", ExitCode: -1, Err: exec.ErrNotFound}
+	cancelled := &toolchain.ToolError{Tool: "cargo", ExitCode: -1, Err: context.Canceled}
+	for _, tt := range []struct {
+		name string
+		err  error
+		want int
+	}{
+		{"nil", nil, ExitOK},
+		{"unclassified", errors.New("disk full"), ExitProgram},
+		{"usage", Usage(errors.New("no such bin")), ExitUsage},
+		{"wrapped usage", fmt.Errorf("bin a: %w", Usage(errors.New("x"))), ExitUsage},
+		{"rustc compile error", cargoError(exited("cargo", 101, "error[E0425]: cannot find value `x`")), ExitProgram},
+		{"cargo not installed", cargoError(&toolchain.ToolError{Tool: "cargo", ExitCode: -1, Err: exec.ErrNotFound}), ExitToolchain},
+		{"no Cargo.toml", cargoError(fmt.Errorf("cargo metadata: %w", fs.ErrNotExist)), ExitUsage},
+		{"opt refuses our IR", llvmError(exited("opt-19", 1, "opt-19: x.ll:3:4: error: expected type")), ExitToolchain},
+		{"opt crashed", llvmError(exited("opt-19", 139, "Stack dump:")), ExitToolchain},
+		{"opt missing", llvmError(notFound), ExitToolchain},
+		{"llc backend error in the program", llvmError(exited("llc-19", 1,
+			"error: <unknown>:0:0: in function u128_mul i32 (ptr): A call to built-in function '__multi3' is not supported.")), ExitProgram},
+		{"no permission to load", loadError(fmt.Errorf("load map M: %w", verify.ErrNoPermission)), ExitToolchain},
+		{"not Linux", loadError(fmt.Errorf("load: %w", verify.ErrNotSupported)), ExitToolchain},
+		{"interrupted", cargoError(cancelled), ExitInterrupted},
+		{"a usage error outranks a toolchain failure", joinBins([]error{mark(ErrToolchain, notFound), Usage(errors.New("x"))}), ExitUsage},
+		{"a toolchain failure outranks a faulty program", joinBins([]error{mark(ErrProgram, errors.New("x")), mark(ErrToolchain, notFound)}), ExitToolchain},
+	} {
+		if got := ExitCode(tt.err); got != tt.want {
+			t.Errorf("%s: ExitCode(%v) = %d, want %d", tt.name, tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestErrorsKeepTheirMessage(t *testing.T) {
+	inner := exited("opt-19", 1, "boom")
+	err := llvmError(inner)
+	if err.Error() != inner.Error() {
+		t.Errorf("marking changed the message: %q", err)
+	}
+	var te *toolchain.ToolError
+	if !errors.As(err, &te) || te != inner {
+		t.Error("the ToolError is no longer reachable")
+	}
+	if mark(ErrProgram, nil) != nil {
+		t.Error("mark(kind, nil) is not nil")
+	}
+}
+
+func TestJoinBins(t *testing.T) {
+	a, b := errors.New("bin a: opt-19: boom"), errors.New("bin b: verify: loop")
+	if joinBins([]error{nil, nil}) != nil {
+		t.Error("no failure, yet an error")
+	}
+	if got := joinBins([]error{nil, a}); got != a {
+		t.Errorf("one failure: %v", got)
+	}
+	got := joinBins([]error{a, nil, b})
+	if want := "2 bins failed: bin a: opt-19: boom; bin b: verify: loop"; got.Error() != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if !errors.Is(got, b) {
+		t.Error("errors.Is does not see the second failure")
+	}
+}

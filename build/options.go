@@ -1,0 +1,130 @@
+package build
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+
+	"github.com/oxbpf/oxbpf/rewrite"
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// Options configure Build, Compile and Doctor. The zero value builds every
+// bin of the crate in the current directory with discovered tools.
+type Options struct {
+	// The crate; Build only.
+
+	// ManifestPath is the crate's Cargo.toml; empty means Dir/Cargo.toml.
+	ManifestPath string
+	// Dir is the crate's directory when ManifestPath is empty; empty means
+	// the current directory.
+	Dir string
+	// Bins are the bin targets to build; empty means every bin whose
+	// required-features are all in Features.
+	Bins     []string
+	Features []string
+	// Toolchain is a rustup toolchain such as "nightly"; empty means the
+	// one rustup picks for the crate's directory.
+	Toolchain string
+	// TargetDir is cargo's target directory; empty leaves it to cargo.
+	TargetDir string
+	// RustcFlags go to rustc after oxbpf's own flags.
+	RustcFlags []string
+	// OutDir receives <bin>.o; empty means <crate dir>/target/bpf.
+	OutDir string
+
+	// Opt and Llc are the opt and llc to run, LLVMBin a directory holding
+	// both; empty fields fall back to $OXBPF_OPT, $OXBPF_LLC and
+	// $OXBPF_LLVM_BIN, then to discovery (see toolchain.Discover).
+	Opt, Llc, LLVMBin string
+
+	// Passes are the rewrite passes as `oxbpf rewrite --passes` takes
+	// them; empty means "bpf", all a BPF build needs. "none" compiles IR
+	// that is BPF IR already.
+	Passes string
+	// CPU is llc's -mcpu, v1 to v4; empty means toolchain.DefaultCPU.
+	CPU string
+	// BigEndian targets bpfeb instead of bpfel. Such an object does not
+	// load on a little-endian host, which verify then does not count as a
+	// problem.
+	BigEndian bool
+	// Unroll makes opt unroll every loop fully, for kernels before 5.3.
+	Unroll bool
+	// Strict turns rewrite warnings into errors.
+	Strict bool
+
+	// Kernel is the oldest kernel the objects must load on; the zero value
+	// means the newest. It also reaches rustc as --cfg kernel_version="X.Y".
+	Kernel verify.Kernel
+	// Load loads every object into the running kernel, which needs root or
+	// CAP_BPF; a rejected program fails the build.
+	Load bool
+
+	// Jobs bounds how many bins are built at once; 0 means runtime.NumCPU().
+	Jobs int
+	// KeepTemps keeps the temporary directory with each bin's
+	// intermediate files (rewritten IR, optimised IR, object).
+	KeepTemps bool
+	// Progress, if set, gets an Event as each step ends. Calls never
+	// overlap, so it needs no lock of its own.
+	Progress func(Event)
+	// Trace, if set, receives every command line oxbpf runs and the
+	// stderr of each tool as it arrives (-v).
+	Trace io.Writer
+}
+
+// passes resolves o.Passes; an unknown name is a usage error.
+func (o *Options) passes() ([]*rewrite.Pass, error) {
+	passes, err := rewrite.Lookup(o.Passes)
+	if err != nil {
+		return nil, Usage(fmt.Errorf("passes: %w", err))
+	}
+	return passes, nil
+}
+
+var cpus = []string{"v1", "v2", "v3", "v4"}
+
+// check finds option values that can only fail, before any tool runs.
+func (o *Options) check() error {
+	switch {
+	case o.CPU != "" && !slices.Contains(cpus, o.CPU):
+		return Usage(fmt.Errorf("cpu %q: want v1, v2, v3 or v4", o.CPU))
+	case o.Jobs < 0:
+		return Usage(fmt.Errorf("jobs %d: want 1 or more, or 0 for one per CPU", o.Jobs))
+	case o.Load && o.BigEndian != bigEndianHost():
+		return Usage(errors.New("load: the objects are for the other byte order than this host's"))
+	}
+	_, err := o.passes()
+	return err
+}
+
+func (o *Options) jobs() int {
+	if o.Jobs > 0 {
+		return o.Jobs
+	}
+	return runtime.NumCPU()
+}
+
+func (o *Options) arch() string {
+	if o.BigEndian {
+		return "bpfeb"
+	}
+	return "bpfel"
+}
+
+func (o *Options) discoverOptions(dir string, typedPointers bool) toolchain.DiscoverOptions {
+	return toolchain.DiscoverOptions{
+		Opt:           o.Opt,
+		Llc:           o.Llc,
+		LLVMBin:       o.LLVMBin,
+		Toolchain:     o.Toolchain,
+		Dir:           dir,
+		TypedPointers: typedPointers,
+	}
+}
+
+func bigEndianHost() bool { return binary.NativeEndian.Uint16([]byte{0, 1}) == 1 }

@@ -1,0 +1,383 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/rewrite"
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// pipeline is what the bins of one Build or Compile share.
+type pipeline struct {
+	opts   Options
+	passes []*rewrite.Pass
+	start  time.Time
+	tmp    string    // intermediate files
+	trace  io.Writer // opts.Trace behind a lock, or nil
+	res    *Result
+
+	// ctx bounds the run's background work; finish cancels it.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	// mu serialises Progress calls and guards res.Steps and finished.
+	mu         sync.Mutex
+	finished   bool
+	background sync.WaitGroup
+
+	// discoveries are the runs of toolchain.Discover for opaque-pointer
+	// (0) and typed-pointer (1) IR, each started at most once.
+	discoveries [2]discovery
+	discoverDir string
+}
+
+type discovery struct {
+	once sync.Once
+	done chan struct{}
+	llvm *toolchain.LLVM
+	err  error
+}
+
+func newPipeline(ctx context.Context, opts Options, discoverDir string) (*pipeline, error) {
+	start := time.Now()
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	passes, err := opts.passes()
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "oxbpf-")
+	if err != nil {
+		return nil, err
+	}
+	p := &pipeline{
+		opts:        opts,
+		passes:      passes,
+		start:       start,
+		tmp:         tmp,
+		res:         &Result{Steps: []Timing{}, Bins: []*BinResult{}},
+		discoverDir: discoverDir,
+	}
+	p.ctx, p.cancel = context.WithCancel(ctx)
+	if opts.Trace != nil {
+		p.trace = &lockedWriter{w: opts.Trace}
+	}
+	return p, nil
+}
+
+// finish ends the run: a discovery no bin waits for any more is stopped
+// and no longer reported, and the temporary directory goes unless it is to
+// be kept, also after an error or a cancellation.
+func (p *pipeline) finish() {
+	p.mu.Lock()
+	p.finished = true
+	p.res.Duration = time.Since(p.start)
+	p.mu.Unlock()
+	p.cancel()
+	p.background.Wait()
+	if p.opts.KeepTemps {
+		p.res.TempDir = p.tmp
+		return
+	}
+	os.RemoveAll(p.tmp)
+}
+
+// step runs f as one step, appends its timing to steps and reports it.
+// f returns a few words on the outcome for the progress line.
+func (p *pipeline) step(bin string, steps *[]Timing, step Step, tool string, f func() (string, error)) error {
+	start := time.Now()
+	detail, err := f()
+	t := Timing{Step: step, Tool: tool, Start: start.Sub(p.start), Duration: time.Since(start)}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.record(bin, steps, t, detail, err)
+	return err
+}
+
+// record appends t to steps and reports it; p.mu is held.
+func (p *pipeline) record(bin string, steps *[]Timing, t Timing, detail string, err error) {
+	*steps = append(*steps, t)
+	if p.opts.Progress != nil {
+		p.opts.Progress(Event{Bin: bin, Timing: t, Detail: detail, Err: err})
+	}
+}
+
+// discover starts finding opt and llc for opaque- or typed-pointer IR in
+// the background, once; typed-pointer IR can also use LLVM 14.
+func (p *pipeline) discover(typedPointers bool) *discovery {
+	i := 0
+	if typedPointers {
+		i = 1
+	}
+	d := &p.discoveries[i]
+	d.once.Do(func() {
+		d.done = make(chan struct{})
+		p.background.Add(1)
+		go func() {
+			defer p.background.Done()
+			defer close(d.done)
+			start := time.Now()
+			found, err := toolchain.Discover(p.ctx, p.opts.discoverOptions(p.discoverDir, typedPointers))
+			var detail string
+			if err == nil {
+				d.llvm = found.LLVM
+				detail = "opt " + found.LLVM.Opt.Path + ", llc " + found.LLVM.Llc.Path
+			}
+			d.err = mark(ErrToolchain, err)
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			if !p.finished {
+				p.record("", &p.res.Steps, Timing{Step: StepDiscover, Start: start.Sub(p.start), Duration: time.Since(start)}, detail, err)
+			}
+		}()
+	})
+	return d
+}
+
+// llvm waits for the opt and llc that suit m.
+func (p *pipeline) llvm(ctx context.Context, m *ir.Module) (*toolchain.LLVM, error) {
+	d := p.discover(m.Syntax.TypedPointers && !m.Syntax.OpaquePointers)
+	select {
+	case <-d.done:
+		return d.llvm, d.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// sharedError returns the failed discovery behind err, if any: every bin
+// that got that far shares it, so the run reports it once.
+func (p *pipeline) sharedError(err error) error {
+	for i := range p.discoveries {
+		d := &p.discoveries[i]
+		if d.done == nil {
+			continue
+		}
+		select {
+		case <-d.done:
+			if d.err != nil && errors.Is(err, d.err) {
+				return d.err
+			}
+		default:
+		}
+	}
+	return nil
+}
+
+// parallel runs f(0) … f(n-1), at most Jobs at once, starting them in order.
+func (p *pipeline) parallel(n int, f func(i int)) {
+	sem := make(chan struct{}, p.opts.jobs())
+	var wg sync.WaitGroup
+	for i := range n {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			f(i)
+		})
+	}
+	wg.Wait()
+}
+
+// compile takes res.IR to the object out: parse, rewrite, opt, llc,
+// verify, load, install. Errors are not prefixed with the bin.
+func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) error {
+	var m *ir.Module
+	err := p.step(res.Bin, &res.Steps, StepParse, "", func() (string, error) {
+		var err error
+		m, err = ir.ParseFile(res.IR)
+		return "", err
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return Usage(err)
+	} else if err != nil {
+		return mark(ErrProgram, err)
+	}
+	llvm, err := p.llvm(ctx, m)
+	if err != nil {
+		return err
+	}
+	res.LLVM = newTools(llvm)
+
+	base := filepath.Join(p.tmp, res.Bin)
+	bpfIR, optIR, obj := base+".bpf.ll", base+".opt.ll", base+".o"
+	err = p.step(res.Bin, &res.Steps, StepRewrite, "", func() (string, error) {
+		return p.rewrite(m, llvm.Major(), res, bpfIR)
+	})
+	if err != nil {
+		return err
+	}
+	p.keep(res, bpfIR)
+	err = p.step(res.Bin, &res.Steps, StepOpt, toolName(llvm.Opt), func() (string, error) {
+		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Trace: p.trace})
+	})
+	if err != nil {
+		return llvmError(err)
+	}
+	p.keep(res, optIR)
+	err = p.step(res.Bin, &res.Steps, StepLlc, toolName(llvm.Llc), func() (string, error) {
+		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Trace: p.trace})
+	})
+	if err != nil {
+		return llvmError(err)
+	}
+	p.keep(res, obj)
+	if err := p.step(res.Bin, &res.Steps, StepVerify, "", func() (string, error) { return p.verify(res, obj) }); err != nil {
+		return err
+	}
+	if p.opts.Load {
+		if err := p.step(res.Bin, &res.Steps, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) }); err != nil {
+			return err
+		}
+	}
+	if err := install(obj, out); err != nil {
+		return err
+	}
+	res.Object, res.OK = out, true
+	return nil
+}
+
+// rewrite runs the passes over m for LLVM major llvm and writes the result
+// to path.
+func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) (string, error) {
+	rep, err := rewrite.Run(m, p.passes, rewrite.Options{LLVM: llvm, BigEndian: p.opts.BigEndian, Strict: p.opts.Strict})
+	res.Rewrite = newRewriteReport(m.RustcVersion(), llvm, rep)
+	if err != nil {
+		return "", fmt.Errorf("rewrite: %w", err)
+	}
+	var errs []Diagnostic
+	for _, d := range res.Rewrite.Diagnostics {
+		if d.Severity == rewrite.Error {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 {
+		return "", mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], andMore(len(errs)-1, "error")))
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	if err := ir.Fprint(f, m); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	detail := fmt.Sprintf("%d edits", res.Rewrite.Edits())
+	if from := m.RustcVersion(); from != "" {
+		detail = "rustc " + from + " IR for LLVM " + fmt.Sprint(llvm) + ", " + detail
+	}
+	if n := len(res.Rewrite.Diagnostics); n > 0 {
+		detail += ", " + plural(n, "warning")
+	}
+	return detail, nil
+}
+
+// verify inspects the object; every problem but the byte order, which
+// Options chose, fails the bin.
+func (p *pipeline) verify(res *BinResult, obj string) (string, error) {
+	rep, err := verify.Inspect(obj, verify.Options{Kernel: p.opts.Kernel})
+	if err != nil {
+		return "", err
+	}
+	rep.File = ""
+	res.Verify = rep
+	var problems []verify.Problem
+	for _, pr := range rep.Problems {
+		if pr.Kind != verify.ByteOrder {
+			problems = append(problems, pr)
+		}
+	}
+	if len(problems) > 0 {
+		return "", mark(ErrProgram, fmt.Errorf("verify: %s%s", problems[0], andMore(len(problems)-1, "problem")))
+	}
+	return plural(len(rep.Programs), "program") + ", " + plural(len(rep.Maps), "map"), nil
+}
+
+// load loads the object into the running kernel; a rejected program or map
+// fails the bin.
+func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string, error) {
+	rep, err := verify.LoadFile(ctx, obj, verify.LoadOptions{})
+	if err != nil {
+		return "", loadError(err)
+	}
+	res.Load = rep
+	var rejected []string
+	for _, m := range rep.Maps {
+		if !m.OK {
+			rejected = append(rejected, "map "+m.Name+": "+m.Error)
+		}
+	}
+	for _, pl := range rep.Programs {
+		if !pl.OK {
+			rejected = append(rejected, "program "+pl.Name+" rejected: "+pl.Error)
+		}
+	}
+	if len(rejected) > 0 {
+		return "", mark(ErrProgram, fmt.Errorf("load: %s%s", rejected[0], andMore(len(rejected)-1, "rejection")))
+	}
+	return fmt.Sprintf("%s accepted by Linux %v", plural(len(rep.Programs), "program"), rep.Kernel), nil
+}
+
+// keep records an intermediate file that outlives the run.
+func (p *pipeline) keep(res *BinResult, path string) {
+	if p.opts.KeepTemps {
+		res.Temps = append(res.Temps, path)
+	}
+}
+
+// install copies the object into place atomically.
+func install(obj, out string) error {
+	return WriteFile(out, func(w io.Writer) error {
+		f, err := os.Open(obj)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	})
+}
+
+func toolName(t toolchain.Tool) string {
+	return strings.TrimSuffix(filepath.Base(t.Path), ".exe")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func andMore(n int, what string) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (and %s more)", plural(n, what))
+}
+
+// lockedWriter lets tools running in parallel share one trace writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
+}

@@ -1,0 +1,194 @@
+package build
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/oxbpf/oxbpf/rewrite"
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// Result is what a Build or Compile did. See the package documentation
+// for its JSON form.
+type Result struct {
+	Crate        string `json:"crate,omitempty"`
+	ManifestPath string `json:"manifest_path,omitempty"`
+	OutDir       string `json:"out_dir,omitempty"`
+	// TempDir is the directory of intermediate files, when kept.
+	TempDir string `json:"temp_dir,omitempty"`
+	// Steps are those of the whole run: cargo metadata and discovery.
+	Steps []Timing `json:"steps"`
+	// Duration is the wall time of the whole run.
+	Duration time.Duration `json:"-"`
+	// Bins are in the order of the crate's bin targets (or as asked).
+	Bins []*BinResult `json:"bins"`
+}
+
+// BinResult is one bin's way from IR to object.
+type BinResult struct {
+	Bin string `json:"bin"`
+	// OK is true when the object was written.
+	OK bool `json:"ok"`
+	// IR is the .ll the pipeline read: what cargo wrote, or Compile's input.
+	IR string `json:"ir,omitempty"`
+	// Object is the output .o; empty unless OK.
+	Object string `json:"object,omitempty"`
+	// Temps are the kept intermediate files, in the order they were made.
+	Temps []string `json:"temps,omitempty"`
+	// LLVM is the opt and llc pair the bin went through.
+	LLVM    *Tools             `json:"llvm,omitempty"`
+	Steps   []Timing           `json:"steps"`
+	Rewrite *RewriteReport     `json:"rewrite,omitempty"`
+	Verify  *verify.Report     `json:"verify,omitempty"`
+	Load    *verify.LoadReport `json:"load,omitempty"`
+	// Error is the failure, one line; empty if OK.
+	Error string `json:"error,omitempty"`
+}
+
+// Step names a stage of the pipeline.
+type Step string
+
+// The steps, in the order a bin goes through them. Metadata and Discover
+// belong to the whole run.
+const (
+	StepMetadata Step = "metadata" // cargo metadata: the crate's bins
+	StepDiscover Step = "discover" // find opt and llc
+	StepCargo    Step = "cargo"    // rustc emits the bin's IR
+	StepParse    Step = "parse"    // read the IR
+	StepRewrite  Step = "rewrite"  // the rewrite passes, and write the result
+	StepOpt      Step = "opt"
+	StepLlc      Step = "llc"
+	StepVerify   Step = "verify" // static checks of the object
+	StepLoad     Step = "load"   // load into the running kernel
+)
+
+// Timing is when a step ran, relative to the start of the run.
+type Timing struct {
+	Step Step
+	// Tool is the program the step ran, e.g. "cargo" or "opt-19"; empty
+	// for oxbpf's own work.
+	Tool     string
+	Start    time.Duration
+	Duration time.Duration
+}
+
+// MarshalJSON writes {"step", "tool", "start", "seconds"}, times in
+// seconds.
+func (t Timing) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Step    Step    `json:"step"`
+		Tool    string  `json:"tool,omitempty"`
+		Start   float64 `json:"start"`
+		Seconds float64 `json:"seconds"`
+	}{t.Step, t.Tool, seconds(t.Start), seconds(t.Duration)})
+}
+
+// MarshalJSON adds the run's wall time as "seconds".
+func (r *Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	return json.Marshal(struct {
+		*plain
+		Seconds float64 `json:"seconds"`
+	}{(*plain)(r), seconds(r.Duration)})
+}
+
+// seconds rounds to microseconds, which is all a timing here means.
+func seconds(d time.Duration) float64 { return d.Round(time.Microsecond).Seconds() }
+
+// Event is one step of one bin (Bin empty for the run's own steps), sent
+// to Options.Progress as the step ends.
+type Event struct {
+	Bin string
+	Timing
+	// Detail summarises the outcome in a few words, e.g. "LLVM 22 → 19,
+	// 57 edits" or "2 programs, 1 map".
+	Detail string
+	Err    error
+}
+
+// Tools are the opt and llc a bin went through.
+type Tools struct {
+	Major int  `json:"major"`
+	Opt   Tool `json:"opt"`
+	Llc   Tool `json:"llc"`
+}
+
+// Tool is one of them.
+type Tool struct {
+	Path    string `json:"path"`
+	Version string `json:"version"`
+	Origin  string `json:"origin"` // e.g. "PATH", "--llvm-bin", "$OXBPF_OPT"
+}
+
+func newTools(l *toolchain.LLVM) *Tools {
+	tool := func(t toolchain.Tool) Tool {
+		return Tool{Path: t.Path, Version: t.Version.String(), Origin: t.Origin}
+	}
+	return &Tools{Major: l.Major(), Opt: tool(l.Opt), Llc: tool(l.Llc)}
+}
+
+// RewriteReport is what the rewrite passes did to one module.
+type RewriteReport struct {
+	// Rustc is the release that wrote the module, if it says.
+	Rustc string `json:"rustc,omitempty"`
+	// LLVM is the major whose syntax the output uses.
+	LLVM        int          `json:"llvm"`
+	Changes     []Change     `json:"changes"`
+	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// Change counts the edits of one rule of one pass.
+type Change struct {
+	Pass  string `json:"pass"`
+	Rule  string `json:"rule"`
+	Count int    `json:"count"`
+}
+
+// Diagnostic is a rewrite diagnostic with its position as text.
+type Diagnostic struct {
+	Pass     string           `json:"pass"`
+	Severity rewrite.Severity `json:"severity"`
+	Position string           `json:"position"` // file:line:col
+	Function string           `json:"function,omitempty"`
+	Message  string           `json:"message"`
+	text     string
+}
+
+// String is the diagnostic as the rewrite prints it: file:line:col:
+// severity: message (in function).
+func (d Diagnostic) String() string { return d.text }
+
+// Edits is the number of edits of every rule.
+func (r *RewriteReport) Edits() int {
+	n := 0
+	for _, c := range r.Changes {
+		n += c.Count
+	}
+	return n
+}
+
+func newRewriteReport(rustc string, llvm int, rep *rewrite.Report) *RewriteReport {
+	r := &RewriteReport{Rustc: rustc, LLVM: llvm, Changes: []Change{}, Diagnostics: []Diagnostic{}}
+	if rep == nil {
+		return r
+	}
+	for _, p := range rep.Passes {
+		for _, rule := range slices.Sorted(maps.Keys(p.Changes)) {
+			r.Changes = append(r.Changes, Change{Pass: p.Pass, Rule: rule, Count: p.Changes[rule]})
+		}
+	}
+	for _, d := range rep.Diagnostics() {
+		r.Diagnostics = append(r.Diagnostics, Diagnostic{
+			Pass:     d.Pass,
+			Severity: d.Severity,
+			Position: d.Pos.String(),
+			Function: d.Function,
+			Message:  d.Message,
+			text:     d.String(),
+		})
+	}
+	return r
+}
