@@ -141,12 +141,13 @@ func (m *Module) SetHeader(key, value string) {
 	if key == "source_filename" {
 		line = key + " = " + Quote(value)
 	}
+	old := *field // parsing the new line below points the field at it
 	src, err := m.parseSnippet(line+"\n", func(p *parser) { p.parseEntity() })
 	if err != nil {
 		panic(err) // the line is built here from a quoted value
 	}
-	if *field != nil {
-		m.replaceWithSnippet((*field).Start, (*field).End+1, src)
+	if old != nil {
+		m.replaceWithSnippet(old.Start, old.End+1, src)
 	} else {
 		m.replaceWithSnippet(1, 1, src)
 	}
@@ -189,12 +190,16 @@ func (m *Module) ReplaceAttr(list *AttrList, i int, text string) error {
 		m.RemoveAttr(list, i)
 		return nil
 	}
+	// The snippet takes the spaces before the attribute along, so that
+	// removing its attributes later removes those spaces too.
+	a := list.Attrs[i]
+	start := m.spaceBefore(a.Start)
 	var parsed AttrList
-	src, err := m.parseSnippet(text, func(p *parser) { parsed = p.parseAttrList(groupAttrs) })
+	src, err := m.parseSnippet(m.textAt(start, a.Start)+text, func(p *parser) { parsed = p.parseAttrList(groupAttrs) })
 	if err != nil {
 		return err
 	}
-	m.replaceWithSnippet(list.Attrs[i].Start, list.Attrs[i].End, src)
+	m.replaceWithSnippet(start, a.End, src)
 	list.Attrs = slices.Replace(list.Attrs, i, i+1, parsed.Attrs...)
 	return nil
 }
@@ -352,8 +357,10 @@ func (m *Module) InsertInstrs(b *Block, i int, text string) ([]*Instr, error) {
 }
 
 // indentOf returns the spaces before p on its line.
-func (m *Module) indentOf(p Pos) string {
-	src := m.sourceOf(p)
-	start := m.spaceBefore(p)
-	return src.text[start-src.base : p-src.base]
+func (m *Module) indentOf(p Pos) string { return m.textAt(m.spaceBefore(p), p) }
+
+// textAt returns the source text between two positions of one source.
+func (m *Module) textAt(start, end Pos) string {
+	src := m.sourceOf(start)
+	return src.text[start-src.base : end-src.base]
 }

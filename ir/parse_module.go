@@ -5,7 +5,12 @@ package ir
 // start an entity.
 func (p *parser) parseModule() {
 	for p.tok != EOF {
+		before := p.pos
 		p.parseEntityRecovering()
+		if p.pos == before { // never loop without progress, whatever the input
+			p.error(p.pos, "unexpected "+p.found())
+			p.next()
+		}
 	}
 }
 
@@ -351,6 +356,9 @@ func (p *parser) parseFuncOptions(f *Func) {
 		case p.tok == WORD || p.tok == ATTRGROUP || p.tok == STRING:
 			// align N and attributes after section, as older printers wrote them
 			more := p.parseAttrList(fnAttrs)
+			if len(more.Attrs) == 0 {
+				p.expected("function attribute, section, comdat or '{'")
+			}
 			f.Attrs.Attrs = append(f.Attrs.Attrs, more.Attrs...)
 			f.Attrs.At = more.At
 		default:
