@@ -5,11 +5,15 @@ package ir
 // model lives as long as the module, so nothing is lost by sharing chunks.
 type slab[T any] struct {
 	chunk []T
+	size  int // elements in the next chunk
 }
 
-// slabChunk is the number of elements per chunk: big enough to make
-// allocation rare, small enough not to waste memory on tiny modules.
-const slabChunk = 512
+// Chunks start small, so that tiny modules (and snippets) stay cheap, and
+// double up to slabChunk elements, big enough to make allocation rare.
+const (
+	firstChunk = 16
+	slabChunk  = 512
+)
 
 // take returns a slice of n elements with capacity n, so that appending to
 // it reallocates rather than overwriting its neighbour.
@@ -18,7 +22,8 @@ func (s *slab[T]) take(n int) []T {
 		return make([]T, n)
 	}
 	if len(s.chunk) < n {
-		s.chunk = make([]T, slabChunk)
+		s.size = min(max(2*s.size, firstChunk), slabChunk)
+		s.chunk = make([]T, max(s.size, n))
 	}
 	out := s.chunk[:n:n]
 	s.chunk = s.chunk[n:]

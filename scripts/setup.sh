@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what oxbpf's tests and example need on a Debian/Ubuntu machine of
+# the kind the README describes (Go, rustc and LLVM 14 present): LLVM 19
+# (opt, llc), clang 19 (rebuilds verify's test objects), and LLVM 15 and 16
+# (the downlevel matrix). Does nothing for packages already installed.
+set -euo pipefail
+
+packages=(llvm-19 clang-19 llvm-15 llvm-16)
+missing=()
+for p in "${packages[@]}"; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "setup: ${packages[*]} already installed"
+	exit 0
+fi
+if ! command -v apt-get >/dev/null; then
+	echo "setup: missing ${missing[*]}, and this is not a Debian-like system; install LLVM 15+ (opt, llc) and clang-19 yourself" >&2
+	exit 3
+fi
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+echo "setup: installing ${missing[*]} with apt-get"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "setup: done"
