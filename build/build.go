@@ -160,3 +160,26 @@ func Compile(ctx context.Context, in, out string, opts Options) (*Result, error)
 	}
 	return res, nil
 }
+
+// Verify checks an object that is built already, as Build checks its own:
+// verify.Inspect for opts.Kernel and, with opts.Load, a load into the
+// running kernel. The one bin of the Result is named after obj; its OK
+// says whether the object passed.
+func Verify(ctx context.Context, obj string, opts Options) (*Result, error) {
+	if _, err := os.Stat(obj); err != nil {
+		return nil, Usage(err)
+	}
+	p, err := newPipeline(ctx, opts, "")
+	if err != nil {
+		return nil, err
+	}
+	defer p.finish()
+	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(obj), ".o"), Object: obj, Steps: []Timing{}}
+	p.res.Bins = append(p.res.Bins, b)
+	if err := p.check(ctx, b, obj); err != nil {
+		b.Error = err.Error()
+		return p.res, err
+	}
+	b.OK = true
+	return p.res, nil
+}

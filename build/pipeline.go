@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,19 +12,17 @@ import (
 	"time"
 
 	"github.com/oxbpf/oxbpf/ir"
-	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
 )
 
 // pipeline is what the bins of one Build or Compile share.
 type pipeline struct {
-	opts   Options
-	passes []*rewrite.Pass
-	start  time.Time
-	tmp    string    // intermediate files
-	trace  io.Writer // opts.Trace behind a lock, or nil
-	res    *Result
+	opts  Options
+	start time.Time
+	tmp   string    // intermediate files
+	trace io.Writer // opts.Trace behind a lock, or nil
+	res   *Result
 
 	// ctx bounds the run's background work; finish cancels it.
 	ctx    context.Context
@@ -54,17 +51,12 @@ func newPipeline(ctx context.Context, opts Options, discoverDir string) (*pipeli
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	passes, err := opts.passes()
-	if err != nil {
-		return nil, err
-	}
 	tmp, err := os.MkdirTemp("", "oxbpf-")
 	if err != nil {
 		return nil, err
 	}
 	p := &pipeline{
 		opts:        opts,
-		passes:      passes,
 		start:       start,
 		tmp:         tmp,
 		res:         &Result{Steps: []Timing{}, Bins: []*BinResult{}},
@@ -196,13 +188,11 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	var m *ir.Module
 	err := p.step(res.Bin, &res.Steps, StepParse, "", func() (string, error) {
 		var err error
-		m, err = ir.ParseFile(res.IR)
+		m, err = ReadIR(res.IR, os.Stdin)
 		return "", err
 	})
-	if errors.Is(err, fs.ErrNotExist) {
-		return Usage(err)
-	} else if err != nil {
-		return mark(ErrProgram, err)
+	if err != nil {
+		return err
 	}
 	llvm, err := p.llvm(ctx, m)
 	if err != nil {
@@ -233,13 +223,8 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 		return llvmError(err)
 	}
 	p.keep(res, obj)
-	if err := p.step(res.Bin, &res.Steps, StepVerify, "", func() (string, error) { return p.verify(res, obj) }); err != nil {
+	if err := p.check(ctx, res, obj); err != nil {
 		return err
-	}
-	if p.opts.Load {
-		if err := p.step(res.Bin, &res.Steps, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) }); err != nil {
-			return err
-		}
 	}
 	if err := install(obj, out); err != nil {
 		return err
@@ -248,39 +233,33 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	return nil
 }
 
+// check verifies the object and, if asked, loads it.
+func (p *pipeline) check(ctx context.Context, res *BinResult, obj string) error {
+	if err := p.step(res.Bin, &res.Steps, StepVerify, "", func() (string, error) { return p.verify(res, obj) }); err != nil {
+		return err
+	}
+	if !p.opts.Load {
+		return nil
+	}
+	return p.step(res.Bin, &res.Steps, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) })
+}
+
 // rewrite runs the passes over m for LLVM major llvm and writes the result
 // to path.
 func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) (string, error) {
-	rep, err := rewrite.Run(m, p.passes, rewrite.Options{LLVM: llvm, BigEndian: p.opts.BigEndian, Strict: p.opts.Strict})
-	res.Rewrite = newRewriteReport(m.RustcVersion(), llvm, rep)
-	if err != nil {
-		return "", fmt.Errorf("rewrite: %w", err)
-	}
-	var errs []Diagnostic
-	for _, d := range res.Rewrite.Diagnostics {
-		if d.Severity == rewrite.Error {
-			errs = append(errs, d)
-		}
-	}
-	if len(errs) > 0 {
-		return "", mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], andMore(len(errs)-1, "error")))
-	}
-	f, err := os.Create(path)
+	rep, err := Rewrite(m, llvm, p.opts)
+	res.Rewrite = rep
 	if err != nil {
 		return "", err
 	}
-	if err := ir.Fprint(f, m); err != nil {
-		f.Close()
+	if err := WriteFile(path, func(w io.Writer) error { return ir.Fprint(w, m) }); err != nil {
 		return "", err
 	}
-	if err := f.Close(); err != nil {
-		return "", err
+	detail := plural(rep.Edits(), "edit")
+	if rep.Rustc != "" {
+		detail = fmt.Sprintf("rustc %s IR for LLVM %d, %s", rep.Rustc, llvm, detail)
 	}
-	detail := fmt.Sprintf("%d edits", res.Rewrite.Edits())
-	if from := m.RustcVersion(); from != "" {
-		detail = "rustc " + from + " IR for LLVM " + fmt.Sprint(llvm) + ", " + detail
-	}
-	if n := len(res.Rewrite.Diagnostics); n > 0 {
+	if n := len(rep.Diagnostics); n > 0 {
 		detail += ", " + plural(n, "warning")
 	}
 	return detail, nil
@@ -364,10 +343,13 @@ func plural(n int, what string) string {
 }
 
 func andMore(n int, what string) string {
-	if n == 0 {
+	switch n {
+	case 0:
 		return ""
+	case 1:
+		return " (and 1 more " + what + ")"
 	}
-	return fmt.Sprintf(" (and %s more)", plural(n, what))
+	return fmt.Sprintf(" (and %d more %ss)", n, what)
 }
 
 // lockedWriter lets tools running in parallel share one trace writer.

@@ -30,7 +30,7 @@ type Result struct {
 // BinResult is one bin's way from IR to object.
 type BinResult struct {
 	Bin string `json:"bin"`
-	// OK is true when the object was written.
+	// OK is true when the object was written (for Verify: passed).
 	OK bool `json:"ok"`
 	// IR is the .ll the pipeline read: what cargo wrote, or Compile's input.
 	IR string `json:"ir,omitempty"`

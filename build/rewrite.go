@@ -1,0 +1,61 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/rewrite"
+)
+
+// ReadIR parses the IR file at path, or stdin when path is "-". A file
+// that is not there is a usage error, IR that does not parse the input's
+// fault.
+func ReadIR(path string, stdin io.Reader) (*ir.Module, error) {
+	var m *ir.Module
+	var err error
+	if path == "-" {
+		var src []byte
+		if src, err = io.ReadAll(stdin); err != nil {
+			return nil, fmt.Errorf("read stdin: %w", err)
+		}
+		m, err = ir.Parse("<stdin>", string(src))
+	} else {
+		m, err = ir.ParseFile(path)
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, Usage(err)
+	case err != nil:
+		return nil, mark(ErrProgram, err)
+	}
+	return m, nil
+}
+
+// Rewrite runs the passes of opts.Passes over m, for the syntax of LLVM
+// major llvm (0: the module's own), with opts.BigEndian and opts.Strict.
+// An error diagnostic (with Strict, any) fails with ErrProgram; the report
+// comes also with an error, unless the passes could not be chosen.
+func Rewrite(m *ir.Module, llvm int, opts Options) (*RewriteReport, error) {
+	passes, err := opts.passes()
+	if err != nil {
+		return nil, err
+	}
+	rep, err := rewrite.Run(m, passes, rewrite.Options{LLVM: llvm, BigEndian: opts.BigEndian, Strict: opts.Strict})
+	report := newRewriteReport(m.RustcVersion(), llvm, rep)
+	if err != nil {
+		return report, fmt.Errorf("rewrite: %w", err)
+	}
+	var errs []Diagnostic
+	for _, d := range report.Diagnostics {
+		if d.Severity == rewrite.Error {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) > 0 {
+		return report, mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], andMore(len(errs)-1, "error")))
+	}
+	return report, nil
+}

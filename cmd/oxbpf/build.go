@@ -1,0 +1,77 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/oxbpf/oxbpf/build"
+	"github.com/urfave/cli/v2"
+)
+
+func buildCommand() *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "manifest-path", Usage: "the crate's `Cargo.toml` (instead of a crate directory)"},
+		&cli.StringSliceFlag{Name: "bin", Usage: "build only bin target `B` (repeatable; default: every bin)"},
+		&cli.StringSliceFlag{Name: "features", Usage: "cargo features `F` to enable (comma or space separated)"},
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write <bin>.o into `DIR` (default: <crate>/target/bpf)"},
+		&cli.StringFlag{Name: "toolchain", Usage: "rustup toolchain `NAME` to build with, e.g. nightly (default: rustup's choice for the crate)"},
+		&cli.StringFlag{Name: "target-dir", Usage: "cargo's target directory `DIR` (default: cargo's)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "build at most `N` bins at once", DefaultText: "one per CPU"},
+	}
+	flags = append(flags, compileFlags()...)
+	flags = append(flags, checkFlags()...)
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "build a crate's bin targets into BPF objects",
+		ArgsUsage: "[crate dir] [-- extra rustc flags]",
+		Description: `Builds each bin target of the crate (in the current directory, the one given,
+or --manifest-path) into <out>/<bin>.o: cargo emits the bin's LLVM IR, oxbpf
+rewrites it for BPF, opt and llc compile it, and the object is checked (and
+with --load, loaded into the running kernel). Bins build in parallel. Each
+step prints a line with its time on stderr; a table of the programs and maps
+follows on stdout. An object is written only when every step passed, and
+atomically: a failed build leaves the previous object in place.
+
+Examples:
+   oxbpf build fixtures/probes/net
+   oxbpf build --manifest-path probes/Cargo.toml --bin xdp_parse --load
+   oxbpf build --kernel 4.19 --unroll --mcpu v1 -- -C debug-assertions=off`,
+		Flags:  flags,
+		Action: runBuild,
+	}
+}
+
+func runBuild(c *cli.Context) error {
+	args, extra := splitArgs(c)
+	if len(args) > 1 {
+		return usagef(c, "at most one crate directory, got %q", args)
+	}
+	opts, err := options(c)
+	if err != nil {
+		return err
+	}
+	opts.ManifestPath = c.String("manifest-path")
+	if len(args) == 1 {
+		if opts.ManifestPath != "" {
+			return usagef(c, "give a crate directory or --manifest-path, not both")
+		}
+		opts.Dir = args[0]
+	}
+	opts.Bins = c.StringSlice("bin")
+	opts.Features = features(c.StringSlice("features"))
+	opts.OutDir = c.String("out")
+	opts.TargetDir = c.String("target-dir")
+	opts.Jobs = c.Int("jobs")
+	opts.RustcFlags = extra
+	res, err := build.Build(c.Context, opts)
+	return finish(c, res, err)
+}
+
+// features splits cargo's feature list the way cargo does: on commas
+// (which urfave already did) and spaces.
+func features(list []string) []string {
+	var out []string
+	for _, f := range list {
+		out = append(out, strings.Fields(f)...)
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"cmp"
+
+	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+	"github.com/urfave/cli/v2"
+)
+
+// compileFlags are the flags of the commands that compile IR.
+func compileFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "mcpu", Value: toolchain.DefaultCPU, Usage: "BPF `CPU` for llc: v1, v2, v3 or v4 (v3 needs Linux 5.1, v4 6.6)"},
+		boolFlag("unroll", "unroll every loop fully, for kernels before 5.3"),
+		boolFlag("strict", "treat rewrite warnings as errors"),
+		boolFlag("bigendian", "build bpfeb objects instead of bpfel"),
+		boolFlag("keep-temps", "keep the intermediate files (rewritten and optimised IR, object) and say where"),
+	}
+}
+
+// checkFlags are the flags of the commands that check objects.
+func checkFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "kernel", Usage: "oldest kernel the objects must load on, `X.Y` (default: the newest)"},
+		boolFlag("load", "load the objects into the running kernel (needs root or CAP_BPF)"),
+		boolFlag("json", "print the result as JSON (stable keys, see the build package)"),
+		boolFlag("verbose", "print the commands run, the tools' stderr and verifier logs", "v"),
+	}
+}
+
+// options turns the flags c has into build options; flags a command does
+// not define read as their zero value.
+func options(c *cli.Context) (build.Options, error) {
+	opts := build.Options{
+		Opt:       c.String("opt"),
+		Llc:       c.String("llc"),
+		LLVMBin:   c.String("llvm-bin"),
+		CPU:       c.String("mcpu"),
+		Unroll:    c.Bool("unroll"),
+		Strict:    c.Bool("strict"),
+		BigEndian: c.Bool("bigendian"),
+		KeepTemps: c.Bool("keep-temps"),
+		Load:      c.Bool("load"),
+		Toolchain: c.String("toolchain"),
+	}
+	if s := c.String("kernel"); s != "" {
+		k, err := verify.ParseKernel(s)
+		if err != nil {
+			return opts, usagef(c, "%v", err)
+		}
+		opts.Kernel = k
+	}
+	verbose, asJSON := c.Bool("verbose"), c.Bool("json")
+	if verbose {
+		opts.Trace = c.App.ErrWriter
+	}
+	if verbose || !asJSON {
+		opts.Progress = progress(c.App.ErrWriter)
+	}
+	return opts, nil
+}
+
+// finish prints a run's result, as JSON or as tables, and passes its error
+// on. Most errors come with a result, which shows how far each bin got.
+func finish(c *cli.Context, res *build.Result, err error) error {
+	if res == nil {
+		return err
+	}
+	var perr error
+	if c.Bool("json") {
+		perr = writeJSON(c.App.Writer, res)
+	} else {
+		perr = printResult(c.App.Writer, res, c.Bool("verbose"))
+	}
+	return cmp.Or(err, perr)
+}
+
+// boolFlag is a switch, whose help shows no "(default: false)".
+func boolFlag(name, usage string, aliases ...string) *cli.BoolFlag {
+	return &cli.BoolFlag{Name: name, Aliases: aliases, Usage: usage, DisableDefaultText: true}
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// writeJSON writes v as indented JSON; "<" and ">" stay as they are, as
+// Rust names and verifier messages hold them.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// progress prints one line per step as it ends: bin, step (or the tool it
+// ran), duration, and a few words on the outcome.
+func progress(w io.Writer) func(build.Event) {
+	return func(e build.Event) {
+		name := string(e.Step)
+		if e.Step == build.StepOpt || e.Step == build.StepLlc {
+			name = e.Tool
+		}
+		detail := e.Detail
+		if e.Err != nil {
+			detail = "FAILED"
+		}
+		line := fmt.Sprintf("%-16s %-9s %8s  %s", e.Bin, name, duration(e.Duration), detail)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+}
+
+// duration is short and aligned: milliseconds below a second.
+func duration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+	}
+	return fmt.Sprintf("%.2fs", d.Seconds())
+}
+
+// printResult prints the programs and maps of every bin that got as far as
+// an object, the problems found, and where the objects went.
+func printResult(w io.Writer, res *build.Result, verbose bool) error {
+	var sections []string
+	if table := programTable(res, verbose); table != "" {
+		sections = append(sections, table)
+	}
+	if table := mapTable(res); table != "" {
+		sections = append(sections, table)
+	}
+	var problems []string
+	for _, b := range res.Bins {
+		if b.Verify != nil {
+			for _, p := range b.Verify.Problems {
+				problems = append(problems, b.Bin+": "+p.String())
+			}
+		}
+	}
+	if len(problems) > 0 {
+		sections = append(sections, "PROBLEMS\n"+strings.Join(problems, "\n")+"\n")
+	}
+	if verbose {
+		sections = append(sections, verifierLogs(res)...)
+	}
+	var where string
+	if res.OutDir != "" {
+		written := 0
+		for _, b := range res.Bins {
+			if b.OK {
+				written++
+			}
+		}
+		where = fmt.Sprintf("wrote %d of %s to %s\n", written, plural(len(res.Bins), "object"), res.OutDir)
+	}
+	if res.TempDir != "" {
+		where += "kept intermediate files in " + res.TempDir + "\n"
+	}
+	if where != "" {
+		sections = append(sections, where)
+	}
+	_, err := io.WriteString(w, strings.Join(sections, "\n"))
+	return err
+}
+
+// programTable lists every program, with the kernel's verdict when the
+// objects were loaded.
+func programTable(res *build.Result, verbose bool) string {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+	loaded := false
+	for _, bin := range res.Bins {
+		loaded = loaded || bin.Load != nil
+	}
+	header := "PROGRAM\tBIN\tSECTION\tTYPE\tINSNS"
+	if loaded {
+		header += "\tLOAD"
+	}
+	rows := 0
+	for _, bin := range res.Bins {
+		if bin.Verify == nil {
+			continue
+		}
+		for _, p := range bin.Verify.Programs {
+			if rows == 0 {
+				fmt.Fprintln(tw, header)
+			}
+			rows++
+			row := fmt.Sprintf("%s\t%s\t%s\t%s\t%d", p.Name, bin.Bin, p.Section, p.Type, p.Instructions)
+			if loaded {
+				row += "\t" + loadOutcome(bin.Load, p.Name)
+			}
+			fmt.Fprintln(tw, row)
+		}
+	}
+	tw.Flush()
+	return b.String()
+}
+
+// verifierLogs are the logs of the programs the kernel rejected.
+func verifierLogs(res *build.Result) []string {
+	var logs []string
+	for _, bin := range res.Bins {
+		if bin.Load == nil {
+			continue
+		}
+		for _, p := range bin.Load.Programs {
+			if !p.OK && p.Log != "" {
+				logs = append(logs, "verifier log of "+p.Name+":\n"+strings.TrimRight(p.Log, "\n")+"\n")
+			}
+		}
+	}
+	return logs
+}
+
+// mapTable lists every map.
+func mapTable(res *build.Result) string {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+	rows := 0
+	for _, bin := range res.Bins {
+		if bin.Verify == nil {
+			continue
+		}
+		for _, m := range bin.Verify.Maps {
+			if rows == 0 {
+				fmt.Fprintln(tw, "MAP\tBIN\tTYPE\tKEY\tVALUE\tMAX ENTRIES")
+			}
+			rows++
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", m.Name, bin.Bin, m.Type, m.KeySize, m.ValueSize, m.MaxEntries)
+		}
+	}
+	tw.Flush()
+	return b.String()
+}
+
+// loadOutcome says what the kernel made of one program: "ok", the
+// verifier's last word, or "-" when it was not loaded.
+func loadOutcome(rep *verify.LoadReport, program string) string {
+	if rep == nil {
+		return "-"
+	}
+	for _, p := range rep.Programs {
+		if p.Name == program {
+			if p.OK {
+				return "ok"
+			}
+			return "rejected: " + p.Error
+		}
+	}
+	return "-"
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
