@@ -47,7 +47,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		cargo.KernelVersion = opts.Kernel.String()
 	}
 	var crate *toolchain.Crate
-	err = p.step("", &res.Steps, StepMetadata, "cargo", func() (string, error) {
+	err = p.step(nil, StepMetadata, "cargo", func() (string, error) {
 		var err error
 		crate, err = toolchain.Metadata(ctx, cargo)
 		if err != nil {
@@ -98,7 +98,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // buildBin runs cargo for one bin, then compiles its IR.
 func (p *pipeline) buildBin(ctx context.Context, cargo toolchain.CargoArgs, res *BinResult, out string) error {
 	var irs []toolchain.BinIR
-	err := p.step(res.Bin, &res.Steps, StepCargo, "cargo", func() (string, error) {
+	err := p.step(res, StepCargo, "cargo", func() (string, error) {
 		var err error
 		irs, err = toolchain.Cargo(ctx, cargo)
 		return "", err

@@ -86,23 +86,34 @@ func (p *pipeline) finish() {
 	os.RemoveAll(p.tmp)
 }
 
-// step runs f as one step, appends its timing to steps and reports it.
-// f returns a few words on the outcome for the progress line.
-func (p *pipeline) step(bin string, steps *[]Timing, step Step, tool string, f func() (string, error)) error {
+// step runs f as one step of res (nil: of the whole run), records its
+// timing and reports it. f returns a few words on the outcome for the
+// progress line.
+func (p *pipeline) step(res *BinResult, step Step, tool string, f func() (string, error)) error {
 	start := time.Now()
 	detail, err := f()
 	t := Timing{Step: step, Tool: tool, Start: start.Sub(p.start), Duration: time.Since(start)}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.record(bin, steps, t, detail, err)
+	p.record(res, t, detail, err)
 	return err
 }
 
-// record appends t to steps and reports it; p.mu is held.
-func (p *pipeline) record(bin string, steps *[]Timing, t Timing, detail string, err error) {
-	*steps = append(*steps, t)
+// record adds t to the steps of res (nil: of the run) and reports it;
+// p.mu is held.
+func (p *pipeline) record(res *BinResult, t Timing, detail string, err error) {
+	e := Event{Timing: t, Detail: detail, Err: err}
+	if res == nil {
+		p.res.Steps = append(p.res.Steps, t)
+	} else {
+		res.Steps = append(res.Steps, t)
+		e.Bin = res.Bin
+		if t.Step == StepRewrite && res.Rewrite != nil {
+			e.Diagnostics = res.Rewrite.Diagnostics
+		}
+	}
 	if p.opts.Progress != nil {
-		p.opts.Progress(Event{Bin: bin, Timing: t, Detail: detail, Err: err})
+		p.opts.Progress(e)
 	}
 }
 
@@ -131,7 +142,7 @@ func (p *pipeline) discover(typedPointers bool) *discovery {
 			p.mu.Lock()
 			defer p.mu.Unlock()
 			if !p.finished {
-				p.record("", &p.res.Steps, Timing{Step: StepDiscover, Start: start.Sub(p.start), Duration: time.Since(start)}, detail, err)
+				p.record(nil, Timing{Step: StepDiscover, Start: start.Sub(p.start), Duration: time.Since(start)}, detail, err)
 			}
 		}()
 	})
@@ -186,7 +197,7 @@ func (p *pipeline) parallel(n int, f func(i int)) {
 // verify, load, install. Errors are not prefixed with the bin.
 func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) error {
 	var m *ir.Module
-	err := p.step(res.Bin, &res.Steps, StepParse, "", func() (string, error) {
+	err := p.step(res, StepParse, "", func() (string, error) {
 		var err error
 		m, err = ReadIR(res.IR, os.Stdin)
 		return "", err
@@ -202,21 +213,21 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 
 	base := filepath.Join(p.tmp, res.Bin)
 	bpfIR, optIR, obj := base+".bpf.ll", base+".opt.ll", base+".o"
-	err = p.step(res.Bin, &res.Steps, StepRewrite, "", func() (string, error) {
+	err = p.step(res, StepRewrite, "", func() (string, error) {
 		return p.rewrite(m, llvm.Major(), res, bpfIR)
 	})
 	if err != nil {
 		return err
 	}
 	p.keep(res, bpfIR)
-	err = p.step(res.Bin, &res.Steps, StepOpt, toolName(llvm.Opt), func() (string, error) {
+	err = p.step(res, StepOpt, toolName(llvm.Opt), func() (string, error) {
 		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Trace: p.trace})
 	})
 	if err != nil {
 		return llvmError(err)
 	}
 	p.keep(res, optIR)
-	err = p.step(res.Bin, &res.Steps, StepLlc, toolName(llvm.Llc), func() (string, error) {
+	err = p.step(res, StepLlc, toolName(llvm.Llc), func() (string, error) {
 		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Trace: p.trace})
 	})
 	if err != nil {
@@ -235,13 +246,13 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 
 // check verifies the object and, if asked, loads it.
 func (p *pipeline) check(ctx context.Context, res *BinResult, obj string) error {
-	if err := p.step(res.Bin, &res.Steps, StepVerify, "", func() (string, error) { return p.verify(res, obj) }); err != nil {
+	if err := p.step(res, StepVerify, "", func() (string, error) { return p.verify(res, obj) }); err != nil {
 		return err
 	}
 	if !p.opts.Load {
 		return nil
 	}
-	return p.step(res.Bin, &res.Steps, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) })
+	return p.step(res, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) })
 }
 
 // rewrite runs the passes over m for LLVM major llvm and writes the result

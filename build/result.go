@@ -106,7 +106,9 @@ type Event struct {
 	// Detail summarises the outcome in a few words, e.g. "LLVM 22 → 19,
 	// 57 edits" or "2 programs, 1 map".
 	Detail string
-	Err    error
+	// Diagnostics are the rewrite's, on its step.
+	Diagnostics []Diagnostic
+	Err         error
 }
 
 // Tools are the opt and llc a bin went through.

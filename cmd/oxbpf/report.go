@@ -35,6 +35,9 @@ func progress(w io.Writer) func(build.Event) {
 		}
 		line := fmt.Sprintf("%-16s %-9s %8s  %s", e.Bin, name, duration(e.Duration), detail)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		for _, d := range e.Diagnostics {
+			fmt.Fprintln(w, "    "+d.String())
+		}
 	}
 }
 

@@ -1,0 +1,258 @@
+package build
+
+import (
+	"cmp"
+	"context"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/rewrite"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// The end-to-end tests build every probe crate of fixtures/probes (see its
+// README) with the stable rustc and with nightly, check and load the
+// objects, and run the packet programs on the README's vectors.
+
+const probes = "../fixtures/probes"
+
+// needE2E stops the test unless cargo, opt-19 and llc-19 are there, and
+// skips it while a rewrite pass is still a placeholder: then no probe
+// can build, and the rewrite's own tests say which pass is missing.
+func needE2E(t *testing.T) {
+	t.Helper()
+	testenv.LookPath(t, "cargo")
+	needLLVM(t)
+	testenv.Long(t, "builds the probe crates with cargo")
+	m, err := ir.ParseFile("testdata/xdp.ll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rewrite.Run(m, rewrite.BPF(), rewrite.Options{LLVM: 19}); err != nil && strings.Contains(err.Error(), "not implemented") {
+		t.Skipf("skipping: rewrite pass %v", err)
+	}
+}
+
+// toolchains are the rustcs the probes are built with: rustup's default
+// (stable) and nightly.
+var toolchains = []struct{ name, toolchain string }{{"stable", ""}, {"nightly", "nightly"}}
+
+func needToolchain(t *testing.T, toolchain string) {
+	t.Helper()
+	if toolchain == "" {
+		return
+	}
+	rustup := testenv.LookPath(t, "rustup")
+	testenv.Need(t, exec.Command(rustup, "run", toolchain, "rustc", "-V").Run() == nil, "rustup's "+toolchain+" toolchain")
+}
+
+// probeOptions build a probe crate into out with a cargo target directory
+// shared by the crates of one toolchain, and load the objects when root.
+func probeOptions(crate, toolchain, target, out string) Options {
+	return Options{
+		ManifestPath: filepath.Join(probes, crate, "Cargo.toml"),
+		Toolchain:    toolchain,
+		TargetDir:    target,
+		OutDir:       out,
+		Opt:          "opt-19",
+		Llc:          "llc-19",
+		Load:         os.Geteuid() == 0,
+	}
+}
+
+func TestProbes(t *testing.T) {
+	needE2E(t)
+	for _, tc := range toolchains {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			needToolchain(t, tc.toolchain)
+			target, out := t.TempDir(), t.TempDir()
+			for _, crate := range []string{"net", "trace", "counter", "unroll", "calls"} {
+				start := time.Now()
+				res, err := Build(context.Background(), probeOptions(crate, tc.toolchain, target, out))
+				if err != nil {
+					t.Errorf("%s: %v", crate, err)
+					continue
+				}
+				t.Logf("%s: %d bins in %v", crate, len(res.Bins), time.Since(start).Round(time.Millisecond))
+				for _, b := range res.Bins {
+					if !b.OK || len(b.Verify.Problems) > 0 || res.OutDir != out || b.Object != filepath.Join(out, b.Bin+".o") {
+						t.Errorf("%s/%s: %+v", crate, b.Bin, b)
+					}
+					if b.Load != nil && !b.Load.OK() {
+						t.Errorf("%s/%s: not loaded: %+v", crate, b.Bin, b.Load)
+					}
+				}
+			}
+			t.Run("testrun", func(t *testing.T) {
+				testenv.Root(t)
+				testRuns(t, out)
+			})
+			t.Run("unroll", func(t *testing.T) { testUnroll(t, tc.toolchain, target) })
+			t.Run("negative", func(t *testing.T) { testNegative(t, tc.toolchain, target) })
+		})
+	}
+}
+
+// testRuns runs each packet program on the vectors of the probes README.
+func testRuns(t *testing.T, out string) {
+	for _, tt := range []struct {
+		bin, program string
+		vectors      map[string]uint32
+	}{
+		{"xdp_parse", "xdp_parse", map[string]uint32{
+			"E 0800 IP U9": 1, "E 0800 IP U53": 2, "E 86dd IP U9": 2, "E 0800 IP6opt U9": 1, "E 0800 IP 0035": 2,
+		}},
+		{"socket_filter", "socket_filter", map[string]uint32{"E 0800 IP U9": 28, "E 0806 IP U9": 0}},
+		{"panic_index", "panic_index", map[string]uint32{
+			"pay(64,14=3)": 2, "pay(64,14=3,17=ff)": 1, "pay(22,14=7)": 2,
+			"pay(64,14=8)": 0, "pay(64,14=14)": 0, // the panic path: r0 = 0; exit
+			"pay(64,14=c8)": 1, "z(21)": 1,
+		}},
+		{"struct_copy", "struct_copy", map[string]uint32{"seq(112)": 3, "seq(111)": 2}},
+		{"counter", "counter", map[string]uint32{"E 0800 IP": 2, "E 86dd IP": 2}},
+		{"unroll", "unroll", map[string]uint32{"pay(142,14=1)": 2, "z(142)": 1, "z(141)": 2}},
+		{"calls", "calls", map[string]uint32{"z(14) 01000000": 3, "z(14) 03000000": 1, "z(14) 02000000": 2, "z(18)": 0, "z(17)": 2}},
+	} {
+		obj := filepath.Join(out, tt.bin+".o")
+		for vector, want := range tt.vectors {
+			got, err := verify.RunFile(context.Background(), obj, tt.program, packet(t, vector))
+			if err != nil || got != want {
+				t.Errorf("%s on %q = %d, %v; want %d", tt.program, vector, got, err, want)
+			}
+		}
+	}
+}
+
+// packet builds a test packet from the notation of the probes README:
+// words separated by spaces, each hex bytes, E (two zero MACs), IP,
+// IP6opt, U9, U53, z(n), seq(n) or pay(n,k=v,...).
+func packet(t *testing.T, vector string) []byte {
+	named := map[string]string{
+		"E":      strings.Repeat("00", 12),
+		"IP":     "4500001c00000000401100000102030405060708",
+		"IP6opt": "460000200000000040110000010203040506070800000000",
+		"U9":     "0035000900080000",
+		"U53":    "0035003500080000",
+	}
+	var data []byte
+	for _, word := range strings.Fields(vector) {
+		fn, args, isCall := strings.Cut(strings.TrimSuffix(word, ")"), "(")
+		if !isCall {
+			b, err := hex.DecodeString(cmp.Or(named[word], word))
+			if err != nil {
+				t.Fatalf("vector %q: %v", vector, err)
+			}
+			data = append(data, b...)
+			continue
+		}
+		parts := strings.Split(args, ",")
+		n, err := strconv.Atoi(parts[0])
+		if err != nil {
+			t.Fatalf("vector %q: %v", vector, err)
+		}
+		b := make([]byte, n)
+		switch fn {
+		case "seq":
+			for i := range b {
+				b[i] = byte(i)
+			}
+		case "pay":
+			for _, kv := range parts[1:] {
+				k, v, _ := strings.Cut(kv, "=")
+				i, err1 := strconv.Atoi(k)
+				x, err2 := strconv.ParseUint(v, 16, 8)
+				if err1 != nil || err2 != nil {
+					t.Fatalf("vector %q: bad %q", vector, kv)
+				}
+				b[i] = byte(x)
+			}
+		}
+		data = append(data, b...)
+	}
+	return data
+}
+
+// testUnroll: the FNV loop keeps a back edge, which a 4.15 kernel refuses,
+// unless opt unrolls it.
+func testUnroll(t *testing.T, toolchain, target string) {
+	opts := probeOptions("unroll", toolchain, target, t.TempDir())
+	opts.Kernel = verify.Kernel{Major: 4, Minor: 15}
+	_, err := Build(context.Background(), opts)
+	if ExitCode(err) != ExitProgram || !strings.Contains(err.Error(), "backward jump") {
+		t.Errorf("without --unroll for 4.15: %v, want the back edge named", err)
+	}
+	opts.Unroll = true
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("with --unroll for 4.15: %v", err)
+	}
+	if n := res.Bins[0].Verify.Programs[0].Instructions; n < 300 {
+		t.Errorf("unrolled program has %d instructions; 128 rounds should take hundreds", n)
+	}
+}
+
+// testNegative builds the programs that must fail and checks that each
+// fails at its stage, with a message that names the cause.
+func testNegative(t *testing.T, toolchain, target string) {
+	opts := probeOptions("negative", toolchain, target, t.TempDir())
+	res, err := Build(context.Background(), opts)
+	if ExitCode(err) != ExitProgram {
+		t.Fatalf("negative crate: exit %d (%v), want %d", ExitCode(err), err, ExitProgram)
+	}
+	want := map[string]string{
+		"u128_mul":       "__multi3",
+		"recursion":      "fib",
+		"unbounded_loop": "", // loads on a kernel with bounded loops
+	}
+	if opts.Load {
+		want["packet_index"] = "outside of the packet"
+		want["stack_index"] = "bitwise operator |= on pointer prohibited"
+		want["first_byte"] = "outside of the packet"
+	}
+	for _, b := range res.Bins {
+		cause, ok := want[b.Bin]
+		if !ok {
+			continue
+		}
+		delete(want, b.Bin)
+		switch {
+		case cause == "" && !b.OK:
+			t.Errorf("%s failed: %s", b.Bin, b.Error)
+		case cause != "" && (b.OK || !strings.Contains(b.Error, cause)):
+			t.Errorf("%s: error %q, want one naming %q", b.Bin, b.Error, cause)
+		}
+		if b.Bin == "recursion" && !diagnosed(b, "recursion") {
+			t.Errorf("recursion: the rewrite did not warn of it: %+v", b.Rewrite)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("bins not built: %v", want)
+	}
+
+	opts.Bins, opts.Kernel = []string{"unbounded_loop"}, verify.Kernel{Major: 4, Minor: 15}
+	opts.Unroll = true
+	if _, err := Build(context.Background(), opts); err == nil || !strings.Contains(err.Error(), "backward jump") {
+		t.Errorf("unbounded_loop for 4.15, even unrolled: %v, want the back edge named", err)
+	}
+}
+
+func diagnosed(b *BinResult, what string) bool {
+	if b.Rewrite == nil {
+		return false
+	}
+	for _, d := range b.Rewrite.Diagnostics {
+		if strings.Contains(d.Message, what) {
+			return true
+		}
+	}
+	return false
+}
