@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestPanicExit(t *testing.T) { runGolden(t, "panic-exit", []*Pass{PanicExit}) }
