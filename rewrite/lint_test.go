@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestLint(t *testing.T) { runGolden(t, "lint", []*Pass{Lint}) }
