@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -92,7 +93,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			b.Error = errs[i].Error()
 		}
 	})
+	if ctx.Err() != nil {
+		return res, interrupted(ctx)
+	}
 	return res, p.join(errs)
+}
+
+// interrupted is the error of a run whose context ended: one line for the
+// run, not one per bin.
+func interrupted(ctx context.Context) error {
+	return &kindError{kind: ctx.Err(), err: context.Cause(ctx)}
 }
 
 // buildBin runs cargo for one bin, then compiles its IR.
@@ -152,11 +162,11 @@ func Compile(ctx context.Context, in, out string, opts Options) (*Result, error)
 	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(in), ".ll"), IR: in, Steps: []Timing{}}
 	res.Bins = append(res.Bins, b)
 	if err := p.compile(ctx, b, out); err != nil {
-		if s := p.sharedError(err); s != nil {
-			err = s
-		}
 		b.Error = err.Error()
-		return res, err
+		if ctx.Err() != nil {
+			return res, interrupted(ctx)
+		}
+		return res, cmp.Or(p.sharedError(err), err)
 	}
 	return res, nil
 }

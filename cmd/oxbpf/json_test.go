@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,6 +70,12 @@ func TestCompileJSON(t *testing.T) {
 	dst := filepath.Join(t.TempDir(), "xdp.o")
 	out, errOut, code := run(t, "", "compile", "--json", "--passes", "none", "--opt", "opt-19", "--llc", "llc-19",
 		"../../build/testdata/xdp.ll", "-o", dst, "--keep-temps")
+	var kept struct {
+		TempDir string `json:"temp_dir"`
+	}
+	if err := json.Unmarshal([]byte(out), &kept); err == nil && kept.TempDir != "" {
+		t.Cleanup(func() { os.RemoveAll(kept.TempDir) })
+	}
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
