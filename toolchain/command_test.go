@@ -59,11 +59,11 @@ func TestLlcCommand(t *testing.T) {
 		want string // args, or the error
 	}{
 		{"defaults", LlcArgs{Tool: fakeTool("llc-19", 19), In: in, Out: out},
-			"-march=bpfel -mcpu=v2 -filetype=obj -bpf-expand-memcpy-in-order b.opt.bc -o b.o"},
+			"-march=bpfel -mcpu=v2 -filetype=obj b.opt.bc -o b.o"},
 		{"LLVM 22 keeps unreachable a no-op", LlcArgs{Tool: fakeTool("llc", 22), In: in, Out: out, Arch: "bpfeb", CPU: "v4"},
-			"-march=bpfeb -mcpu=v4 -filetype=obj -bpf-expand-memcpy-in-order -bpf-disable-trap-unreachable b.opt.bc -o b.o"},
+			"-march=bpfeb -mcpu=v4 -filetype=obj -bpf-disable-trap-unreachable b.opt.bc -o b.o"},
 		{"v1 on LLVM 14", LlcArgs{Tool: fakeTool("llc-14", 14), In: in, Out: out, CPU: "v1"},
-			"-march=bpfel -mcpu=v1 -filetype=obj -bpf-expand-memcpy-in-order b.opt.bc -o b.o"},
+			"-march=bpfel -mcpu=v1 -filetype=obj b.opt.bc -o b.o"},
 		{"v4 needs LLVM 18", LlcArgs{Tool: fakeTool("llc-16", 16), In: in, Out: out, CPU: "v4"},
 			"llc: cpu v4 needs LLVM 18 or newer; llc-16 is LLVM 16"},
 		{"unknown cpu", LlcArgs{Tool: fakeTool("llc-19", 19), In: in, Out: out, CPU: "probe"},
@@ -89,9 +89,9 @@ func TestLlcCommand(t *testing.T) {
 
 func TestOptionArgsByMajor(t *testing.T) {
 	for major, want := range map[int]string{
-		14: "-bpf-expand-memcpy-in-order",
-		20: "-bpf-expand-memcpy-in-order",
-		21: "-bpf-expand-memcpy-in-order -bpf-disable-trap-unreachable",
+		14: "",
+		20: "",
+		21: "-bpf-disable-trap-unreachable",
 	} {
 		if got := strings.Join(args(llcAlways, major), " "); got != want {
 			t.Errorf("llc options for LLVM %d: %s, want %s", major, got, want)

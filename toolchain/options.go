@@ -50,11 +50,11 @@ var (
 		{"unroll-threshold", maxUint32, MinLLVMMajor},
 		{"unroll-max-upperbound", maxUint32, MinLLVMMajor},
 	}
-	// llcAlways go on every llc run.
+	// llcAlways go on every llc run. Not -bpf-expand-memcpy-in-order:
+	// measured with llc-19, it makes every llvm.memset and llvm.memmove
+	// that opt left (a 16-byte zeroing, say) a call llc refuses, and it
+	// halves the memcpy size llc expands inline.
 	llcAlways = []llvmOption{
-		// memcpy expands into loads and stores in address order, which the
-		// verifier follows more easily than LLVM's default order.
-		{"bpf-expand-memcpy-in-order", "", MinLLVMMajor},
 		// From LLVM 21 on, llc lowers `unreachable` to a call of the kfunc
 		// __bpf_trap, which needs a .ksyms section and a kernel that has it;
 		// this keeps the older behaviour. Not in llc 14, 15, 16 or 19.
