@@ -142,12 +142,15 @@ func (m *Module) SetHeader(key, value string) {
 		line = key + " = " + Quote(value)
 	}
 	old := *field // parsing the new line below points the field at it
-	src, err := m.parseSnippet(line+"\n", func(p *parser) { p.parseEntity() })
+	if old == nil {
+		line += "\n" // a new first line
+	}
+	src, err := m.parseSnippet(line, func(p *parser) { p.parseEntity() })
 	if err != nil {
 		panic(err) // the line is built here from a quoted value
 	}
 	if old != nil {
-		m.replaceWithSnippet(old.Start, old.End+1, src)
+		m.replaceWithSnippet(old.Start, old.End, src)
 	} else {
 		m.replaceWithSnippet(1, 1, src)
 	}

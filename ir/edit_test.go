@@ -170,3 +170,13 @@ func TestTextOf(t *testing.T) {
 		t.Errorf("TextOf = %q", got)
 	}
 }
+
+func TestSetHeaderKeepsComment(t *testing.T) {
+	m := mustParse(t, "target triple = \"x86_64\" ; host\n")
+	m.SetHeader("triple", "bpfel")
+	m.SetHeader("datalayout", "e-m:e")
+	want := "target datalayout = \"e-m:e\"\ntarget triple = \"bpfel\" ; host\n"
+	if got := string(m.Bytes()); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
