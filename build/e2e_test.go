@@ -25,13 +25,20 @@ import (
 const probes = "../fixtures/probes"
 
 // needE2E stops the test unless cargo, opt-19 and llc-19 are there, and
-// skips it while a rewrite pass is still a placeholder: then no probe
-// can build, and the rewrite's own tests say which pass is missing.
+// skips it while a rewrite pass is still a placeholder.
 func needE2E(t *testing.T) {
 	t.Helper()
 	testenv.LookPath(t, "cargo")
 	needLLVM(t)
 	testenv.Long(t, "builds the probe crates with cargo")
+	needRewrite(t)
+}
+
+// needRewrite skips the test while a rewrite pass is still a placeholder:
+// then no Rust IR can build, and the rewrite's own tests say which pass is
+// missing.
+func needRewrite(t *testing.T) {
+	t.Helper()
 	m, err := ir.ParseFile("testdata/xdp.ll")
 	if err != nil {
 		t.Fatal(err)
@@ -255,4 +262,29 @@ func diagnosed(b *BinResult, what string) bool {
 		}
 	}
 	return false
+}
+
+// TestTypedPointerIR: IR from rustc 1.64 or older has typed pointers, which
+// LLVM 14 reads; opaque-pointer IR needs LLVM 15.
+func TestTypedPointerIR(t *testing.T) {
+	testenv.LookPath(t, "opt-14")
+	testenv.LookPath(t, "llc-14")
+	needRewrite(t)
+	opts := Options{Opt: "opt-14", Llc: "llc-14"}
+	res, err := Compile(context.Background(), "../fixtures/ir/rustc-1.63/bounds.O3-lto.ll", filepath.Join(t.TempDir(), "bounds.o"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := res.Bins[0]; b.LLVM.Major != 14 || b.Rewrite.LLVM != 14 || len(b.Verify.Programs) == 0 {
+		t.Errorf("bin %+v", b)
+	}
+}
+
+func TestOpaquePointerIRNeedsLLVM15(t *testing.T) {
+	testenv.LookPath(t, "opt-14")
+	testenv.LookPath(t, "llc-14")
+	_, err := Compile(context.Background(), "../fixtures/ir/rustc-1.95/bounds.O3-lto.ll", filepath.Join(t.TempDir(), "bounds.o"), Options{Opt: "opt-14", Llc: "llc-14"})
+	if ExitCode(err) != ExitToolchain || !strings.Contains(err.Error(), "needs LLVM 15") {
+		t.Errorf("err = %v (exit %d), want a toolchain error asking for LLVM 15", err, ExitCode(err))
+	}
 }

@@ -149,9 +149,10 @@ func (p *pipeline) discover(typedPointers bool) *discovery {
 	return d
 }
 
-// llvm waits for the opt and llc that suit m.
+// llvm waits for the opt and llc that suit m: without opaque pointers
+// (typed ones, or none at all) LLVM 14 can read it too.
 func (p *pipeline) llvm(ctx context.Context, m *ir.Module) (*toolchain.LLVM, error) {
-	d := p.discover(m.Syntax.TypedPointers && !m.Syntax.OpaquePointers)
+	d := p.discover(!m.Syntax.OpaquePointers)
 	select {
 	case <-d.done:
 		return d.llvm, d.err
@@ -263,7 +264,7 @@ func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) 
 	if err != nil {
 		return "", err
 	}
-	if err := WriteFile(path, func(w io.Writer) error { return ir.Fprint(w, m) }); err != nil {
+	if err := writeTemp(path, m); err != nil {
 		return "", err
 	}
 	detail := plural(rep.Edits(), "edit")
@@ -320,6 +321,20 @@ func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string
 		return "", mark(ErrProgram, fmt.Errorf("load: %s%s", rejected[0], andMore(len(rejected)-1, "rejection")))
 	}
 	return fmt.Sprintf("%s accepted by Linux %v", plural(len(rep.Programs), "program"), rep.Kernel), nil
+}
+
+// writeTemp writes m to a file of the temporary directory, which needs
+// none of WriteFile's care.
+func writeTemp(path string, m *ir.Module) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := ir.Fprint(f, m); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // keep records an intermediate file that outlives the run.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -99,11 +98,11 @@ func usagef(c *cli.Context, format string, args ...any) error {
 }
 
 // exitCode is the exit status for err: build's classification, and usage
-// for urfave's own errors ("No help topic for 'x'"), which are the only
-// cli.ExitCoders since actions never return one.
+// for urfave's own errors ("No help topic for 'x'"). Those come unwrapped
+// and are the only cli.ExitCoders at the top, as actions never return one;
+// deeper in a chain, *exec.ExitError is an ExitCoder too.
 func exitCode(err error) int {
-	var exit cli.ExitCoder
-	if errors.As(err, &exit) {
+	if _, ok := err.(cli.ExitCoder); ok {
 		return build.ExitUsage
 	}
 	return build.ExitCode(err)
