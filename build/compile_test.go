@@ -94,6 +94,7 @@ func TestCompileKeepTemps(t *testing.T) {
 
 func TestCompileLoopForOldKernel(t *testing.T) {
 	needLLVM(t)
+	tmp := privateTempDir(t)
 	out := filepath.Join(t.TempDir(), "loop.o")
 	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
 		t.Fatal(err)
@@ -110,6 +111,9 @@ func TestCompileLoopForOldKernel(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
 		t.Errorf("out dir holds %v, want the previous object alone", entries)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("temporary files left after a failure: %v", entries)
 	}
 	// The newest kernels take the loop.
 	if _, err := Compile(context.Background(), "testdata/loop.ll", out, ready(Options{})); err != nil {
@@ -155,15 +159,38 @@ func TestCompileUsageErrors(t *testing.T) {
 	}
 }
 
+// TestCompileCancelled cancels the run as its rewrite step ends, as Ctrl-C
+// would: opt is not run to the end, nothing is written, and the temporary
+// directory is gone.
 func TestCompileCancelled(t *testing.T) {
 	needLLVM(t)
+	tmp := privateTempDir(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	res, err := Compile(ctx, "testdata/xdp.ll", filepath.Join(t.TempDir(), "xdp.o"), ready(Options{KeepTemps: false}))
-	if ExitCode(err) != ExitInterrupted {
+	defer cancel()
+	out := filepath.Join(t.TempDir(), "xdp.o")
+	res, err := Compile(ctx, "testdata/xdp.ll", out, ready(Options{Progress: func(e Event) {
+		if e.Step == StepRewrite {
+			cancel()
+		}
+	}}))
+	if ExitCode(err) != ExitInterrupted || err.Error() != "context canceled" {
 		t.Errorf("err = %v (exit %d), want interrupted", err, ExitCode(err))
 	}
-	if res == nil || res.Bins[0].OK {
-		t.Errorf("result %+v", res)
+	if b := res.Bins[0]; b.OK || len(b.Steps) != 3 || b.Steps[2].Step != StepOpt {
+		t.Errorf("bin %+v, want it stopped at opt", b)
 	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an object was written")
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// privateTempDir points $TMPDIR at a directory of the test's own, so that
+// it can see what a run leaves behind.
+func privateTempDir(t *testing.T) string {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	return dir
 }
