@@ -35,7 +35,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 		Name:        "oxbpf",
 		Usage:       "build Rust eBPF crates into BPF objects the kernel verifier accepts",
 		Description: description,
-		Version:     version().Main,
+		Version:     version().String(),
 		Reader:      stdin,
 		Writer:      stdout,
 		ErrWriter:   stderr,

@@ -35,8 +35,10 @@ func version() versionInfo {
 	return v
 }
 
+// String is the version line of --version: "(devel) (rev, modified),
+// go1.26.8 linux/amd64".
 func (v versionInfo) String() string {
-	s := "oxbpf " + v.Main
+	s := v.Main
 	if v.Revision != "" {
 		s += " (" + v.Revision
 		if v.Modified {
@@ -44,7 +46,7 @@ func (v versionInfo) String() string {
 		}
 		s += ")"
 	}
-	return s + "\n" + v.Go + " " + runtime.GOOS + "/" + runtime.GOARCH
+	return s + ", " + v.Go + " " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
 func versionCommand() *cli.Command {
@@ -60,7 +62,7 @@ Example:
 			if c.Args().Present() {
 				return usagef(c, "no arguments expected")
 			}
-			_, err := fmt.Fprintln(c.App.Writer, version())
+			_, err := fmt.Fprintln(c.App.Writer, "oxbpf", version())
 			return err
 		},
 	}
