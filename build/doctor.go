@@ -83,8 +83,8 @@ func Doctor(ctx context.Context, opts Options) (*DoctorReport, error) {
 	var d *toolchain.Discovery
 	var derr error
 	wg.Go(func() { d, derr = toolchain.Discover(ctx, opts.discoverOptions(opts.Dir, false)) })
-	wg.Go(func() { rep.Rustc = rustTools(ctx, "rustc", "-vV") })
-	wg.Go(func() { rep.Cargo = rustTools(ctx, "cargo", "-V") })
+	wg.Go(func() { rep.Rustc = rustTools(ctx, opts.Dir, "rustc", "-vV") })
+	wg.Go(func() { rep.Cargo = rustTools(ctx, opts.Dir, "cargo", "-V") })
 	wg.Go(func() { rep.BPF = bpfSupport() })
 	wg.Wait()
 
@@ -116,13 +116,14 @@ func Doctor(ctx context.Context, opts Options) (*DoctorReport, error) {
 }
 
 // rustTools finds every `name` on PATH and every rustup toolchain's, and
-// asks each for its version with arg.
-func rustTools(ctx context.Context, name, arg string) []Candidate {
+// asks each for its version with arg, in dir, where rustup looks for a
+// rust-toolchain.toml.
+func rustTools(ctx context.Context, dir, name, arg string) []Candidate {
 	var cands []Candidate
 	var argvs [][]string
 	seen := map[string]bool{}
-	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
-		path, err := exec.LookPath(filepath.Join(dir, name))
+	for _, bin := range filepath.SplitList(os.Getenv("PATH")) {
+		path, err := exec.LookPath(filepath.Join(bin, name))
 		if err != nil || !filepath.IsAbs(path) {
 			continue
 		}
@@ -135,7 +136,7 @@ func rustTools(ctx context.Context, name, arg string) []Candidate {
 		argvs = append(argvs, []string{path, arg})
 	}
 	if rustup, err := exec.LookPath("rustup"); err == nil {
-		for _, tc := range rustupToolchains(ctx, rustup) {
+		for _, tc := range rustupToolchains(ctx, dir, rustup) {
 			cands = append(cands, Candidate{Command: "rustup run " + tc + " " + name, Source: "rustup toolchain " + tc})
 			argvs = append(argvs, []string{rustup, "run", tc, name, arg})
 		}
@@ -143,7 +144,7 @@ func rustTools(ctx context.Context, name, arg string) []Candidate {
 	var wg sync.WaitGroup
 	for i := range cands {
 		wg.Go(func() {
-			out, _, err := toolchain.Run(ctx, toolchain.Command{Name: name, Path: argvs[i][0], Args: argvs[i][1:], Timeout: probeTimeout})
+			out, _, err := toolchain.Run(ctx, toolchain.Command{Name: name, Path: argvs[i][0], Args: argvs[i][1:], Dir: dir, Timeout: probeTimeout})
 			if err != nil {
 				cands[i].Error = err.Error()
 				return
@@ -171,8 +172,8 @@ func rustTools(ctx context.Context, name, arg string) []Candidate {
 }
 
 // rustupToolchains lists the installed toolchains by name.
-func rustupToolchains(ctx context.Context, rustup string) []string {
-	out, _, err := toolchain.Run(ctx, toolchain.Command{Path: rustup, Args: []string{"toolchain", "list"}, Timeout: probeTimeout})
+func rustupToolchains(ctx context.Context, dir, rustup string) []string {
+	out, _, err := toolchain.Run(ctx, toolchain.Command{Path: rustup, Args: []string{"toolchain", "list"}, Dir: dir, Timeout: probeTimeout})
 	if err != nil {
 		return nil
 	}
