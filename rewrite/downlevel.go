@@ -1,10 +1,191 @@
 package rewrite
 
-import "errors"
+import (
+	"fmt"
 
-// Downlevel is a placeholder until the pass lands.
+	"github.com/oxbpf/oxbpf/ir"
+)
+
+// Downlevel rewrites syntax newer than Options.LLVM into what that LLVM
+// reads.
 var Downlevel = &Pass{
 	Name: "downlevel",
-	Doc:  "downlevel (not yet implemented)",
-	Run:  func(*Context) error { return errors.New("not implemented") },
+	Doc: `rewrite newer LLVM syntax for the opt and llc that will run
+
+rustc writes the syntax of its own LLVM (22 for rustc 1.95), and the opt
+and llc on the machine may be older. Downlevel rewrites every construct
+newer than Options.LLVM into the form that LLVM reads, by the rules that
+Rules lists. Each rule either drops an optimisation hint or is an exact
+local rewrite; a construct with no older form, such as an intrinsic the
+target does not know, is an error, never passed through. Options.LLVM 0
+leaves the module alone.`,
+	Run: runDownlevel,
+}
+
+// minLLVM is the oldest LLVM major oxbpf writes for: LLVM 14 reads typed
+// pointers only, LLVM 15 and later read opaque pointers.
+const minLLVM = 14
+
+// newestLLVM is the newest LLVM major the rule, attribute and intrinsic
+// tables describe. Attributes they do not list count as newer than it.
+const newestLLVM = 22
+
+// A Rule rewrites one construct that LLVM Since introduced into syntax
+// that LLVM Since-1 reads. Rules run in table order, newest first, so the
+// text a rule writes may use older constructs that a later rule rewrites
+// in turn (a debug record becomes a call whose declaration has
+// memory(none), which the memory rule turns into readnone for LLVM 15).
+// A rule that replaces instructions re-parses them, so later rules edit
+// the new ones; a rule that replaces a value with plain text (splat) runs
+// after the rules that edit inside it.
+type Rule struct {
+	Name string
+	// Since is the LLVM major that introduced the construct. A rule over a
+	// family (newer attributes, intrinsics) judges each occurrence by its
+	// own version; Since is then the oldest of them and newest the newest.
+	Since int
+	Doc   string
+
+	newest int // 0: the same as Since
+	apply  func(r *ruleRun)
+}
+
+// Found is a construct that a module uses: a rule that would rewrite or
+// refuse it, how often it occurs and where first.
+type Found struct {
+	Rule     string
+	Since    int // the newest LLVM major among the occurrences
+	Count    int
+	FirstPos ir.Position
+}
+
+// Rules returns the downlevel rules in the order they run.
+func Rules() []*Rule { return append([]*Rule(nil), downlevelRules...) }
+
+// Constructs lists the constructs of m that some LLVM major from 14 on
+// does not read, in rule order. The newest Since among them is the oldest
+// LLVM that reads m as it is.
+func Constructs(m *ir.Module) []Found {
+	var found []Found
+	for _, rule := range downlevelRules {
+		r := &ruleRun{m: m, rule: rule}
+		rule.apply(r)
+		if r.found.Count > 0 {
+			found = append(found, r.found)
+		}
+	}
+	return found
+}
+
+func runDownlevel(c *Context) error {
+	target := c.Options.LLVM
+	if target == 0 {
+		return nil
+	}
+	if target < minLLVM {
+		return fmt.Errorf("LLVM %d is older than the oldest oxbpf writes for (%d)", target, minLLVM)
+	}
+	var refused []string
+	for _, rule := range downlevelRules {
+		newest := rule.newest
+		if newest == 0 {
+			newest = rule.Since
+		}
+		if target >= newest {
+			continue
+		}
+		r := &ruleRun{m: c.Module, rule: rule, target: target, ctx: c}
+		rule.apply(r)
+		if r.err != nil {
+			return fmt.Errorf("rule %s: %w", rule.Name, r.err)
+		}
+		c.Count(rule.Name, r.fixed)
+		refused = append(refused, r.refused...)
+	}
+	c.Count("empty-attr-groups", (&ruleRun{m: c.Module}).removeEmptyGroups())
+	switch len(refused) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("LLVM %d cannot read the module: %s", target, refused[0])
+	}
+	return fmt.Errorf("LLVM %d cannot read the module: %s (and %d more)", target, refused[0], len(refused)-1)
+}
+
+// ruleRun is one rule applied to one module: with a target it rewrites
+// what that LLVM does not read; without one it only finds.
+type ruleRun struct {
+	m      *ir.Module
+	rule   *Rule
+	target int      // 0 when only finding
+	ctx    *Context // nil when only finding
+
+	found   Found
+	fixed   int      // occurrences rewritten
+	refused []string // positioned messages of the occurrences refused
+	err     error    // a bug: an edit that did not parse
+}
+
+// hit records an occurrence at n of a construct introduced in LLVM since
+// and reports whether the target needs it rewritten. What LLVM 14 reads
+// already is no occurrence.
+func (r *ruleRun) hit(n ir.Node, since int) bool {
+	if since <= minLLVM {
+		return false
+	}
+	if r.found.Count == 0 {
+		r.found.Rule = r.rule.Name
+		r.found.FirstPos = r.position(n)
+	}
+	r.found.Count++
+	r.found.Since = max(r.found.Since, since)
+	if r.target == 0 || since <= r.target {
+		return false
+	}
+	r.fixed++
+	return true
+}
+
+func (r *ruleRun) position(n ir.Node) ir.Position {
+	if n == nil {
+		return ir.Position{Filename: r.m.Filename}
+	}
+	return r.m.Position(n.Range().Start)
+}
+
+// refuse reports that an occurrence hit chose to rewrite has no older
+// form.
+func (r *ruleRun) refuse(n ir.Node, fn *ir.Func, format string, args ...any) {
+	r.fixed--
+	r.ctx.Error(n, fn, format, args...)
+	r.refused = append(r.refused, r.position(n).String()+": "+fmt.Sprintf(format, args...))
+}
+
+// warn reports a change the user should know about, such as a dropped
+// attribute whose meaning oxbpf can only guess.
+func (r *ruleRun) warn(n ir.Node, fn *ir.Func, format string, args ...any) {
+	r.ctx.Warn(n, fn, format, args...)
+}
+
+// removeEmptyGroups removes the attribute groups that rules emptied, with
+// every reference to them: LLVM rejects "attributes #0 = { }".
+func (r *ruleRun) removeEmptyGroups() int {
+	var empty []*ir.AttrGroup
+	for _, g := range r.m.AttrGroups {
+		if len(g.Attrs.Attrs) == 0 {
+			empty = append(empty, g)
+		}
+	}
+	for _, g := range empty {
+		r.eachAttrList(func(list *ir.AttrList, _ *ir.Func) { r.m.RemoveAttrKey(list, g.ID.Raw) })
+		r.m.Remove(g)
+	}
+	return len(empty)
+}
+
+// check keeps the first error of an edit.
+func (r *ruleRun) check(err error) {
+	if err != nil && r.err == nil {
+		r.err = err
+	}
 }
