@@ -1,0 +1,28 @@
+; options: llvm=21
+; At LLVM 21 only nocreateundeforpoison (22) and unknown attributes go.
+target triple = "x86_64-unknown-linux-gnu"
+
+define noundef range(i32 0, 10) i32 @f(ptr dead_on_unwind noalias writable captures(none) initializes((0, 8)) %out, ptr captures(address, read_provenance) %p, ptr dead_on_return %q, double nofpclass(nan inf) %d) #0 {
+  %r = call noundef range(i32 0, 10) i32 @g(ptr captures(none) %p) #1
+  ret i32 %r
+}
+
+declare i32 @g(ptr captures(none)) #1
+
+; A group that loses its only attribute goes, with the references to it.
+declare void @only() #2
+
+define void @calls_only() {
+  call void @only() #2
+  ret void
+}
+
+define void @h() hybrid_patchable {
+  ret void
+}
+
+declare void @k() frobnicate ; want "dropped attribute frobnicate: LLVM 21 does not know it"
+
+attributes #0 = { nounwind nocreateundeforpoison }
+attributes #1 = { nounwind }
+attributes #2 = { nocreateundeforpoison }
