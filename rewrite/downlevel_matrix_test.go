@@ -1,0 +1,132 @@
+package rewrite
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/ir"
+)
+
+// installedOpts returns the LLVM majors from 14 on whose opt-N is on PATH.
+func installedOpts() []int {
+	var majors []int
+	for m := minLLVM; m <= newestLLVM; m++ {
+		if _, err := exec.LookPath(fmt.Sprintf("opt-%d", m)); err == nil {
+			majors = append(majors, m)
+		}
+	}
+	return majors
+}
+
+// matrixFixtures returns the fixture modules: the corpus of every compiler,
+// and the big debug modules of gen.sh big when they were generated.
+func matrixFixtures(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../fixtures/ir/*/*.ll")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in ../fixtures/ir: %v", err)
+	}
+	return files
+}
+
+// odrWarning is what LLVM 19's verifier says about rustc 1.63's debug
+// info, which nests definitions of generic functions' subprograms in
+// their types. Typed-pointer input for a newer LLVM is nothing downlevel
+// rewrites (that LLVM reads typed-pointer syntax as opaque pointers), and
+// oxbpf strips debug info before llc anyway, so the warning is expected:
+// opt drops the debug info and goes on.
+var odrWarning = []string{
+	"definition subprograms cannot be nested within DICompositeType when enabling ODR",
+	"warning: ignoring invalid debug info in ",
+}
+
+// TestDownlevelMatrix downlevels every fixture module for every installed
+// LLVM that can take it and has that LLVM's opt verify the result: exit
+// status 0 and not a single warning (a verifier that dislikes debug info
+// drops all of it with only a warning), but for odrWarning on
+// typed-pointer input for LLVM 19 and newer. Opaque-pointer modules must
+// be refused for LLVM 14. The big modules of gen.sh big join in when they
+// were generated, except under -short.
+func TestDownlevelMatrix(t *testing.T) {
+	majors := installedOpts()
+	testenv.Need(t, len(majors) > 0, "opt-N for some N from 14 on PATH")
+	start := time.Now()
+	t.Cleanup(func() { t.Logf("matrix of %d LLVM versions took %v", len(majors), time.Since(start)) })
+	for _, file := range matrixFixtures(t) {
+		name := strings.TrimPrefix(file, "../fixtures/ir/")
+		if strings.HasPrefix(name, "big/") && testing.Short() {
+			continue
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, major := range majors {
+			t.Run(fmt.Sprintf("%s/llvm%d", name, major), func(t *testing.T) {
+				t.Parallel()
+				m, err := ir.Parse(file, string(src))
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = Run(m, []*Pass{Downlevel}, Options{LLVM: major})
+				if major < 15 && m.Syntax.OpaquePointers {
+					if err == nil || !strings.Contains(err.Error(), "opaque pointers") {
+						t.Fatalf("downlevel to LLVM %d of an opaque-pointer module: %v, want a refusal", major, err)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := filepath.Join(t.TempDir(), "out.ll")
+				if err := os.WriteFile(out, m.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				var allowed []string
+				if m.Syntax.TypedPointers && major >= 19 {
+					allowed = odrWarning
+				}
+				verify(t, major, out, allowed...)
+			})
+		}
+	}
+}
+
+// verify runs opt-major's verifier over path and fails on any output but
+// lines containing one of the allowed messages, and the dumps of the
+// metadata nodes they name.
+func verify(t *testing.T, major int, path string, allowed ...string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, fmt.Sprintf("opt-%d", major), "-passes=verify", "-disable-output", path)
+	cmd.Dir = filepath.Dir(path)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var unexpected []string
+	for line := range strings.Lines(stderr.String()) {
+		ok := strings.HasPrefix(line, "!") && len(allowed) > 0
+		for _, a := range allowed {
+			ok = ok || strings.Contains(line, a)
+		}
+		if !ok {
+			unexpected = append(unexpected, line)
+		}
+	}
+	if err != nil || len(unexpected) > 0 {
+		msg := strings.Join(unexpected, "")
+		if len(msg) > 2000 {
+			msg = msg[:2000] + "..."
+		}
+		t.Fatalf("opt-%d -passes=verify: %v\n%s", major, err, msg)
+	}
+}
