@@ -100,8 +100,8 @@ var splatRule = &Rule{
 			if v.Kind != ir.SplatConst || !r.hit(v, 19) {
 				return
 			}
-			if t == nil || t.Kind != ir.VectorType {
-				r.check(fmt.Errorf("%s: splat whose vector type is not written beside it", r.position(v)))
+			if t == nil || t.Kind != ir.VectorType || len(v.Sub.Elems) != 1 || v.Sub.Elems[0].Type == nil {
+				r.check(fmt.Errorf("%s: splat of other than one typed element, or not to a vector type written beside it", r.position(v)))
 				return
 			}
 			r.m.Replace(v, splatText(r.m.TextOf(v.Sub.Elems[0]), t))

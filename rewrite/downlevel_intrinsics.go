@@ -228,7 +228,10 @@ var cmpRule = &Rule{
 				return 1
 			}
 			instrs, err := r.m.ReplaceInstr(b, i, expandCmp(r.m, f, in))
-			r.check(err)
+			if err != nil {
+				r.check(err)
+				return 1
+			}
 			expanded++
 			return len(instrs)
 		})
