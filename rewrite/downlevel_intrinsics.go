@@ -17,10 +17,10 @@ import (
 //
 // LLVM 14, 15, 16 and 19 were measured: every llvm.* name in their
 // libLLVM was declared with a signature no intrinsic has and called, and
-// the verifier complains exactly when that LLVM knows the name. Where a
-// name appears between two measured versions the later one is written;
-// a few well-known exceptions (llvm.ldexp ...) are not worth the risk.
-// The rows for 20 to 22 are from LLVM's release notes and cover what oxbpf
+// the verifier complains exactly when that LLVM knows the name. A name
+// that appeared between two measured versions is listed under the later
+// one (llvm.ldexp, new in 17, under 19), so that a target in between
+// refuses it rather than miscompile. The rows for 20 to 22 are from LLVM's release notes and cover what oxbpf
 // knows of. A name no row lists counts as newer than LLVM 22: it is
 // refused for targets up to 19, which the table describes completely,
 // only warned about for 20 to 22, and passed for newer targets.
