@@ -16,24 +16,36 @@ type edit struct {
 
 func (e *edit) isInsert() bool { return e.start == e.end }
 
+// addEdit records an edit; the list is sorted again when next printed.
+func (m *Module) addEdit(e edit) {
+	m.edits = append(m.edits, e)
+	m.editsSorted = false
+}
+
 // Replace replaces the text of n with text. It does not change the model:
 // use it for leaves whose model the caller updates itself, or prefer the
 // typed edits below, which keep model and text in step.
 func (m *Module) Replace(n Node, text string) {
 	s := n.Range()
-	m.edits = append(m.edits, edit{start: s.Start, end: s.End, text: text})
+	m.addEdit(edit{start: s.Start, end: s.End, text: text})
 }
 
 // InsertAt inserts text at p.
 func (m *Module) InsertAt(p Pos, text string) {
-	m.edits = append(m.edits, edit{start: p, end: p, text: text})
+	m.addEdit(edit{start: p, end: p, text: text})
 }
 
 // Delete removes the text of n together with the spaces before it, which
-// is right for space-separated words: flags and attributes.
+// is right for space-separated words: flags and attributes. When nothing
+// separates it from the token before, the spaces after it go instead, so
+// that its neighbours do not run together.
 func (m *Module) Delete(n Node) {
 	s := n.Range()
-	m.edits = append(m.edits, edit{start: m.spaceBefore(s.Start), end: s.End})
+	start, end := m.spaceBefore(s.Start), s.End
+	if start == s.Start {
+		end = m.spaceAfter(end)
+	}
+	m.addEdit(edit{start: start, end: end})
 }
 
 // DeleteElem removes one element of a comma-separated list: from the end
@@ -43,11 +55,11 @@ func (m *Module) DeleteElem(prev, elem, next Node) {
 	s := elem.Range()
 	switch {
 	case prev != nil:
-		m.edits = append(m.edits, edit{start: prev.Range().End, end: s.End})
+		m.addEdit(edit{start: prev.Range().End, end: s.End})
 	case next != nil:
-		m.edits = append(m.edits, edit{start: s.Start, end: next.Range().Start})
+		m.addEdit(edit{start: s.Start, end: next.Range().Start})
 	default:
-		m.edits = append(m.edits, edit{start: s.Start, end: s.End})
+		m.addEdit(edit{start: s.Start, end: s.End})
 	}
 }
 
@@ -67,7 +79,7 @@ func (m *Module) DeleteLines(n Node) {
 	if int(end-src.base) < len(src.text) {
 		end++
 	}
-	m.edits = append(m.edits, edit{start: start, end: end})
+	m.addEdit(edit{start: start, end: end})
 }
 
 // spaceBefore returns the position of the run of spaces and tabs that ends
@@ -79,6 +91,18 @@ func (m *Module) spaceBefore(p Pos) Pos {
 			break
 		}
 		p--
+	}
+	return p
+}
+
+// spaceAfter returns the end of the run of spaces and tabs that starts at p.
+func (m *Module) spaceAfter(p Pos) Pos {
+	src := m.sourceOf(p)
+	for int(p-src.base) < len(src.text) {
+		if c := src.text[p-src.base]; c != ' ' && c != '\t' {
+			break
+		}
+		p++
 	}
 	return p
 }
@@ -124,7 +148,7 @@ func (src *source) span() Span { return Span{src.base, src.base + Pos(len(src.te
 
 // replaceWithSnippet replaces [start, end) by the snippet's text.
 func (m *Module) replaceWithSnippet(start, end Pos, src *source) {
-	m.edits = append(m.edits, edit{start: start, end: end, snippet: src.span()})
+	m.addEdit(edit{start: start, end: end, snippet: src.span()})
 }
 
 // SetHeader sets the value of a header field: the source_filename, target

@@ -180,3 +180,16 @@ func TestSetHeaderKeepsComment(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestDeleteKeepsNeighboursApart(t *testing.T) {
+	m := mustParse(t, "define void @f() {\n  %a = add nuw i32 1, 2\n  ret void\n}\n")
+	in := m.Funcs[0].Body.Blocks[0].Instrs[0]
+	m.Delete(in.Flags[0])
+	m2 := mustParse(t, "attributes #0 = {noinline nounwind}\n")
+	m2.Delete(m2.AttrGroups[0].Attrs.Attrs[0])
+	got := string(m.Bytes()) + string(m2.Bytes())
+	want := "define void @f() {\n  %a = add i32 1, 2\n  ret void\n}\nattributes #0 = {nounwind}\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

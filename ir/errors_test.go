@@ -31,6 +31,7 @@ func TestBadInput(t *testing.T) {
 		{"unquoted triple", "target triple = x86\n", `t.ll:1:17: expected string, found "x86"`},
 		{"trailing comma", "%T = type { i32, }\n", "t.ll:1:18: expected another element after ',', found '}'"},
 		{"extra operand", "define i32 @f() {\n  ret i32 %x %y\n}\n", `t.ll:2:14: expected end of instruction, found "%y"`},
+		{"record and instruction on one line", "define void @f() {\n  #dbg_label(!1, !2) ret void\n}\n", `t.ll:2:22: expected end of instruction, found "ret"`},
 		{"missing operand", "define i32 @f() {\n  %a = add i32 %x,\n  ret i32 %a\n}\n", `t.ll:3:3: expected value, found newline (then "ret")`},
 		{"open metadata", "!0 = !{!1\n", "t.ll:2:1: expected '}', found end of file"},
 		{"long line", "@g = global i32 " + strings.Repeat("x", 1<<20) + "\n", `t.ll:1:17: expected value, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."`},

@@ -23,10 +23,11 @@ type Module struct {
 	// Syntax records which version-specific constructs the parser saw.
 	Syntax Syntax
 
-	srcs    []*source // the parsed file, then snippets added by edits
-	edits   []edit
-	mdIndex map[string]*MDNode
-	types   map[string]*Type // every type spelling seen, shared by snippets
+	srcs        []*source // the parsed file, then snippets added by edits
+	edits       []edit
+	editsSorted bool
+	mdIndex     map[string]*MDNode
+	types       map[string]*Type // every type spelling seen, shared by snippets
 }
 
 // Text returns the source text of the parsed file.

@@ -93,6 +93,7 @@ func (p *parser) parseInstr() *Instr {
 	in.Start = p.pos
 	if p.tok == DBGRECORD {
 		p.parseRecord(in)
+		p.expectLineEnd()
 		return in
 	}
 	if p.tok == LOCAL {
@@ -129,10 +130,15 @@ func (p *parser) parseInstr() *Instr {
 	}
 	in.Attachments = p.parseAttachments(true)
 	in.End = p.prevEnd
+	p.expectLineEnd()
+	return in
+}
+
+// expectLineEnd fails unless the instruction just parsed ends its line.
+func (p *parser) expectLineEnd() {
 	if !p.atLineEnd() && p.tok != RBRACE {
 		p.expected("end of instruction")
 	}
-	return in
 }
 
 // parseFlags collects the words between the opcode and the first operand:

@@ -43,6 +43,10 @@ func (m *Module) TextOf(n Node) string {
 // sortEdits orders edits by start; at one start, insertions come before a
 // replacement, and each group keeps the order the edits were made in.
 func (m *Module) sortEdits() {
+	if m.editsSorted {
+		return
+	}
+	m.editsSorted = true
 	sort.SliceStable(m.edits, func(i, j int) bool {
 		a, b := &m.edits[i], &m.edits[j]
 		if a.start != b.start {

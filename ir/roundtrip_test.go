@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 )
 
@@ -152,11 +151,8 @@ func checkInside(t *testing.T, m *Module, outer Span, parts []Node) {
 
 // onlyTrivia reports whether s holds nothing but whitespace and comments.
 func onlyTrivia(s string) bool {
-	for line := range strings.SplitSeq(s, "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, ";") {
-			return false
-		}
-	}
-	return true
+	var l Lexer
+	l.Init(s, 1, nil)
+	_, tok, _ := l.Scan()
+	return tok == EOF && l.ErrorCount == 0
 }
