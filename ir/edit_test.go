@@ -193,3 +193,11 @@ func TestDeleteKeepsNeighboursApart(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestDeleteBeforeGluedToken(t *testing.T) {
+	m := mustParse(t, "define A()void @f() {\n  ret void\n}\n")
+	m.RemoveAttr(&m.Funcs[0].RetAttrs, 0)
+	if got, want := string(m.Bytes()), "define void @f() {\n  ret void\n}\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -138,9 +138,12 @@ func (p *parser) parseConstExpr() *Compound {
 	}
 	p.enter()
 	p.expect(LPAREN)
-	if c.Opcode == "getelementptr" {
+	switch c.Opcode {
+	case "getelementptr":
 		p.ops = append(p.ops, p.parseBareType())
 		p.expect(COMMA)
+	case "splat":
+		p.ops = append(p.ops, p.parseTypedValue())
 	}
 	for p.tok != RPAREN {
 		p.ops = append(p.ops, p.parseOperand())

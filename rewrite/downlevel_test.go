@@ -244,29 +244,3 @@ func TestConstructsFixtures(t *testing.T) {
 		}
 	}
 }
-
-// FuzzDownlevel checks that downlevel neither panics nor loops on any
-// module ir parses. Whether what it writes is right is for the goldens and
-// the matrix: fuzzed text lacks the spaces and newlines LLVM prints, so
-// edits that rely on them may join tokens.
-func FuzzDownlevel(f *testing.F) {
-	inputs, err := filepath.Glob("testdata/downlevel/*.ll")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, input := range inputs {
-		src, err := os.ReadFile(input)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(src), uint8(15))
-	}
-	f.Fuzz(func(t *testing.T, src string, llvm uint8) {
-		m, err := ir.Parse("fuzz.ll", src)
-		if err != nil {
-			return
-		}
-		Constructs(m)
-		Run(m, []*Pass{Downlevel}, Options{LLVM: minLLVM + int(llvm)%(newestLLVM-minLLVM+2)})
-	})
-}
