@@ -1,10 +1,49 @@
-# The README's commands live here so that CI and people run the same thing.
-GO ?= go
+# The README's commands. CI runs `make test` through .ci/run.
+GO       ?= go
+FUZZTIME ?= 15s
+# Each fuzz target as package:Name.
+FUZZ_TARGETS := ir:FuzzParse verify:FuzzInspect \
+	rewrite:FuzzRetarget rewrite:FuzzInlineAll rewrite:FuzzPanicExit \
+	rewrite:FuzzDownlevel rewrite:FuzzLint rewrite:FuzzBPF
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: test vet
-test: vet
-	$(GO) test ./...
+.PHONY: example test setup vet unit fuzz cross bench
+
+## example: build the bundled example crate and load it into the kernel
+example: setup
+	$(GO) run ./cmd/oxbpf build example --load
+
+## test: everything CI checks: set-up, vet, unit and end-to-end tests, fuzzing, cross builds
+test: setup vet unit fuzz cross
+
+setup:
+	scripts/setup.sh
 
 vet:
-	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
+
+unit:
+	$(GO) test -count=1 -timeout 10m ./...
+
+# Each fuzz target runs for FUZZTIME on top of its committed corpus
+# (testdata/fuzz); a crasher fails the run and is written there.
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 2 >/tmp/oxbpf-fuzz.log 2>&1 || { cat /tmp/oxbpf-fuzz.log; exit 1; }; \
+		grep '^fuzz: elapsed' /tmp/oxbpf-fuzz.log | tail -n 1; \
+	done
+
+# Static binaries are the point of the tool: every platform must build without cgo.
+cross:
+	@for p in $(PLATFORMS); do \
+		echo "build $$p"; \
+		CGO_ENABLED=0 GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -o /dev/null ./cmd/oxbpf || exit 1; \
+	done
+
+## bench: the speed comparisons the README quotes
+bench:
+	scripts/bench-ir.sh
+	scripts/bench-build.sh
