@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"time"
 
 	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/toolchain"
@@ -64,6 +65,10 @@ type Options struct {
 	// CAP_BPF; a rejected program fails the build.
 	Load bool
 
+	// ToolTimeout bounds each run of opt and llc; 0 means DefaultToolTimeout.
+	// A run that takes longer is killed with everything it started.
+	ToolTimeout time.Duration
+
 	// Jobs bounds how many bins are built at once; 0 means runtime.NumCPU().
 	Jobs int
 	// KeepTemps keeps the temporary directory with each bin's
@@ -93,6 +98,8 @@ func (o *Options) check() error {
 	switch {
 	case o.CPU != "" && !slices.Contains(cpus, o.CPU):
 		return Usage(fmt.Errorf("cpu %q: want v1, v2, v3 or v4", o.CPU))
+	case o.ToolTimeout < 0:
+		return Usage(fmt.Errorf("timeout %v: want a positive duration", o.ToolTimeout))
 	case o.Jobs < 0:
 		return Usage(fmt.Errorf("jobs %d: want 1 or more, or 0 for one per CPU", o.Jobs))
 	case o.Load && o.BigEndian != bigEndianHost():
@@ -100,6 +107,17 @@ func (o *Options) check() error {
 	}
 	_, err := o.passes()
 	return err
+}
+
+// DefaultToolTimeout is how long opt or llc may run on one bin: minutes
+// even for the largest BPF programs, so much longer means a hang.
+const DefaultToolTimeout = 10 * time.Minute
+
+func (o *Options) toolTimeout() time.Duration {
+	if o.ToolTimeout > 0 {
+		return o.ToolTimeout
+	}
+	return DefaultToolTimeout
 }
 
 func (o *Options) jobs() int {

@@ -222,14 +222,14 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	p.keep(res, bpfIR)
 	err = p.step(res, StepOpt, toolName(llvm.Opt), func() (string, error) {
-		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Trace: p.trace})
+		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Timeout: p.opts.toolTimeout(), Trace: p.trace})
 	})
 	if err != nil {
 		return llvmError(err)
 	}
 	p.keep(res, optIR)
 	err = p.step(res, StepLlc, toolName(llvm.Llc), func() (string, error) {
-		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Trace: p.trace})
+		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Timeout: p.opts.toolTimeout(), Trace: p.trace})
 	})
 	if err != nil {
 		return llvmError(err)

@@ -73,6 +73,7 @@ func toolFlags() []cli.Flag {
 		&cli.StringFlag{Name: "opt", Usage: "opt to run (default: $OXBPF_OPT, else discovered; see oxbpf doctor)"},
 		&cli.StringFlag{Name: "llc", Usage: "llc to run (default: $OXBPF_LLC, else discovered)"},
 		&cli.StringFlag{Name: "llvm-bin", Usage: "directory holding opt and llc (default: $OXBPF_LLVM_BIN)"},
+		&cli.DurationFlag{Name: "timeout", EnvVars: []string{"OXBPF_TIMEOUT"}, Value: build.DefaultToolTimeout, Usage: "kill opt or llc when one run takes longer than `DURATION`"},
 	}
 }
 

@@ -34,16 +34,17 @@ func checkFlags() []cli.Flag {
 // not define read as their zero value.
 func options(c *cli.Context) (build.Options, error) {
 	opts := build.Options{
-		Opt:       c.String("opt"),
-		Llc:       c.String("llc"),
-		LLVMBin:   c.String("llvm-bin"),
-		CPU:       c.String("mcpu"),
-		Unroll:    c.Bool("unroll"),
-		Strict:    c.Bool("strict"),
-		BigEndian: c.Bool("bigendian"),
-		KeepTemps: c.Bool("keep-temps"),
-		Load:      c.Bool("load"),
-		Toolchain: c.String("toolchain"),
+		Opt:         c.String("opt"),
+		Llc:         c.String("llc"),
+		LLVMBin:     c.String("llvm-bin"),
+		ToolTimeout: c.Duration("timeout"),
+		CPU:         c.String("mcpu"),
+		Unroll:      c.Bool("unroll"),
+		Strict:      c.Bool("strict"),
+		BigEndian:   c.Bool("bigendian"),
+		KeepTemps:   c.Bool("keep-temps"),
+		Load:        c.Bool("load"),
+		Toolchain:   c.String("toolchain"),
 	}
 	if s := c.String("kernel"); s != "" {
 		k, err := verify.ParseKernel(s)
