@@ -32,12 +32,19 @@ panic-exit, and reports, with the function and position:
     deep") or, before 4.16, any call.
 
 Findings are warnings (opt may still delete the code in question);
-Options.Strict makes them errors. Lint changes nothing.`,
+Options.Strict makes them errors. One finding is always an error, and the
+only one reported: a module that defines functions of Rust's standard
+library (std), which a BPF program cannot link (the crate lacks
+#![no_std]). Lint changes nothing.`,
 	Requires: []*Pass{InlineAll, PanicExit},
 	Run:      runLint,
 }
 
 func runLint(c *Context) error {
+	if f := stdFunction(c.Module); f != nil {
+		c.Error(f, nil, "the module defines %s from Rust's standard library: a BPF program must be #![no_std] (and #![no_main])", Demangle(f.Name.Name()))
+		return nil
+	}
 	s := newSymbols(c.Module)
 	live := reachable(c.Module, s)
 	for _, f := range live {
@@ -122,4 +129,18 @@ func shorten(s string) string {
 		return s[:37] + "..."
 	}
 	return s
+}
+
+// stdFunction returns a function the module defines from the std crate, or
+// nil: its presence means the crate was built against std.
+func stdFunction(m *ir.Module) *ir.Func {
+	for _, f := range m.Funcs {
+		if f.IsDeclaration() {
+			continue
+		}
+		if name := Demangle(f.Name.Name()); strings.HasPrefix(name, "std::") || strings.HasPrefix(name, "<std::") {
+			return f
+		}
+	}
+	return nil
 }
