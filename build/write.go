@@ -1,7 +1,10 @@
 package build
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -11,9 +14,12 @@ import (
 // the old file or the whole new one, never a part of it; on any error path
 // is left as it was and the new file removed.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fileError(path, errors.New("is a directory"))
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return fileError(path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -22,17 +28,38 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err := write(f); err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == f.Name() {
+			return fileError(path, err)
+		}
+		return err // the caller's own error
 	}
 	// CreateTemp's 0600 suits secrets, not build outputs.
 	if err := f.Chmod(0o644); err != nil {
-		return err
+		return fileError(path, err)
 	}
 	if err := f.Sync(); err != nil {
-		return err
+		return fileError(path, err)
 	}
 	if err := f.Close(); err != nil {
-		return err
+		return fileError(path, err)
 	}
-	return os.Rename(f.Name(), path)
+	return fileError(path, os.Rename(f.Name(), path))
+}
+
+// fileError names path, not the temporary file, in err: path is what the
+// user asked for.
+func fileError(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return fmt.Errorf("write %s: %w", path, err)
 }
