@@ -255,7 +255,7 @@ func (l *Lexer) scanNumber(start int) Token {
 			n++
 		}
 		if n == 0 {
-			l.error(start, "expected hexadecimal digits after %q", l.src[start:l.off])
+			l.error(start, "expected hexadecimal digits after %s", shorten(l.src[start:l.off]))
 			return ILLEGAL
 		}
 		return FLOAT
@@ -291,7 +291,7 @@ func (l *Lexer) scanNumber(start int) Token {
 		return l.scanLabelOrIllegal(start)
 	}
 	if first == '+' {
-		l.error(start, "expected a decimal point in %q", l.src[start:l.off])
+		l.error(start, "expected a decimal point in %s", shorten(l.src[start:l.off]))
 		return ILLEGAL
 	}
 	return INT
@@ -305,7 +305,7 @@ func (l *Lexer) scanLabelOrIllegal(start int) Token {
 		l.off++
 		return LABEL
 	}
-	l.error(start, "unexpected %q", l.src[start:l.off])
+	l.error(start, "unexpected %s", shorten(l.src[start:l.off]))
 	return ILLEGAL
 }
 

@@ -1,0 +1,404 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
+)
+
+// The hardening table: bad situations, each run through the real oxbpf
+// binary in a child process, with the exact last line it must print, its
+// exit status, and a check that nothing was lost: the output path keeps
+// its previous content (or stays absent) and no temporary file is left.
+
+// oxbpfBinary builds the command once per test run into a directory every
+// user may read, so cases can also run it as nobody.
+func oxbpfBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "oxbpf-bin-")
+		if err == nil {
+			err = os.Chmod(dir, 0o755)
+		}
+		if err == nil {
+			binPath = filepath.Join(dir, "oxbpf")
+			var out []byte
+			out, err = exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+			if err != nil {
+				err = errors.New(string(out))
+			}
+		}
+		binErr = err
+	})
+	if binErr != nil {
+		t.Fatalf("build oxbpf: %v", binErr)
+	}
+	return binPath
+}
+
+// hardCase is one bad situation. setup prepares it in dir (every user may
+// read it) and returns oxbpf's arguments; {dir} in want stands for dir.
+type hardCase struct {
+	name   string
+	needs  func(t *testing.T) // skips or fails (CI) when the machine lacks something
+	setup  func(t *testing.T, dir string) []string
+	env    []string
+	nobody bool // run as user nobody (needs root)
+	code   int
+	want   string // the exact last line of stderr
+	out    string // the output path that must keep "previous" (relative to dir)
+}
+
+const previous = "previous\n"
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+func TestHardening(t *testing.T) {
+	bin := oxbpfBinary(t)
+	fixture := mustAbs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll")
+	good := func(t *testing.T, dir string) string { return copyFile(t, fixture, filepath.Join(dir, "in.ll")) }
+	irCase := func(content string) func(t *testing.T, dir string) []string {
+		return func(t *testing.T, dir string) []string {
+			in := writeFile(t, filepath.Join(dir, "in.ll"), content)
+			return []string{"compile", in, "-o", filepath.Join(dir, "out.o")}
+		}
+	}
+	crate := func(src string, lib bool) func(t *testing.T, dir string) []string {
+		return func(t *testing.T, dir string) []string {
+			c := filepath.Join(dir, "crate")
+			writeFile(t, filepath.Join(c, "Cargo.toml"), "[package]\nname = \"crate\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+			name := "main.rs"
+			if lib {
+				name = "lib.rs"
+			}
+			writeFile(t, filepath.Join(c, "src", name), src)
+			return []string{"build", c, "--out", filepath.Join(dir, "out"), "--target-dir", sharedTarget(t)}
+		}
+	}
+	fakeOpt := func(script string) func(t *testing.T, dir string) []string {
+		return func(t *testing.T, dir string) []string {
+			opt := writeScript(t, filepath.Join(dir, "opt"), script)
+			return []string{"compile", good(t, dir), "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19", "--timeout", "2s"}
+		}
+	}
+	llvm19 := func(t *testing.T) { testenv.LookPath(t, "opt-19"); testenv.LookPath(t, "llc-19") }
+	cargo := func(t *testing.T) { llvm19(t); testenv.LookPath(t, "cargo"); testenv.Long(t, "runs cargo") }
+	root := func(t *testing.T) { llvm19(t); testenv.Root(t) }
+
+	cases := []hardCase{
+		{name: "empty file", setup: irCase(""), code: 1, out: "out.o",
+			want: "oxbpf: {dir}/in.ll: not textual LLVM IR: the file is empty"},
+		{name: "binary garbage", setup: irCase("\x00\x01\x02\xff garbage"), code: 1, out: "out.o",
+			want: "oxbpf: {dir}/in.ll: not textual LLVM IR: this is binary data (it holds NUL bytes), not LLVM IR text"},
+		{name: "bitcode", setup: irCase("BC\xc0\xde\x35\x14\x00\x00"), code: 1, out: "out.o",
+			want: "oxbpf: {dir}/in.ll: not textual LLVM IR: this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"},
+		{name: "object file to rewrite", setup: func(t *testing.T, dir string) []string {
+			obj := copyFile(t, mustAbs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"))
+			return []string{"rewrite", obj, "-o", filepath.Join(dir, "out.ll")}
+		}, code: 1, out: "out.ll",
+			want: "oxbpf: {dir}/xdp.o: not textual LLVM IR: this is an ELF object file, not LLVM IR; give the .ll that rustc --emit=llvm-ir wrote"},
+		{name: "future LLVM syntax", setup: irCase("define void @f() {\nstart:\n  %x = frobnicate nuw i32 1, 2\n  ret void\n}\n"), code: 1, out: "out.o",
+			want: `oxbpf: {dir}/in.ll:3:8: unknown instruction "frobnicate"`},
+		{name: "unterminated string", setup: irCase("@s = constant [2 x i8] c\"ab\n"), code: 1, out: "out.o",
+			want: "oxbpf: {dir}/in.ll:1:24: string not terminated"},
+		{name: "10k-deep nesting", setup: irCase("@g = global " + strings.Repeat("{", 10000) + "\n"), code: 1, out: "out.o",
+			want: "oxbpf: {dir}/in.ll:1:513: nesting deeper than 500 levels"},
+		{name: "100 MB line", setup: irCase("@g = global i32 " + strings.Repeat("7", 100<<20) + "x\n"), code: 1, out: "out.o",
+			want: `oxbpf: {dir}/in.ll:1:17: unexpected "7777777777777777777777777777777777777..."`},
+		{name: "missing input", setup: func(t *testing.T, dir string) []string {
+			return []string{"compile", filepath.Join(dir, "nope.ll"), "-o", filepath.Join(dir, "out.o")}
+		}, code: 2, out: "out.o", want: "oxbpf: open {dir}/nope.ll: no such file or directory"},
+		{name: "not a crate", setup: func(t *testing.T, dir string) []string {
+			return []string{"build", dir, "--out", filepath.Join(dir, "out")}
+		}, code: 2, want: "oxbpf: cargo metadata: stat {dir}/Cargo.toml: no such file or directory"},
+		{name: "crate without no_std", needs: cargo, setup: crate("#[no_mangle]\n#[link_section = \"xdp\"]\npub extern \"C\" fn prog(_: *const u8) -> u32 { 2 }\nfn main() { println!(\"hi\"); }\n", false), code: 1,
+			want: "oxbpf: bin crate: rewrite: {target}/release/oxbpf/crate.ll:"},
+		{name: "crate that does not compile", needs: cargo, setup: crate("#![no_std]\n#![no_main]\npub fn x() -> u32 { undefined_thing }\n", false), code: 1,
+			want: "oxbpf: bin crate: cargo: exit status 101: error[E0425]: cannot find value `undefined_thing` in this scope (src/main.rs:3:21)"},
+		{name: "crate without bin target", needs: cargo, setup: crate("#![no_std]\npub fn x() {}\n", true), code: 2,
+			want: "oxbpf: cargo: crate crate has no bin target to build (bins: )"},
+		{name: "opt missing", needs: llvm19, setup: func(t *testing.T, dir string) []string {
+			return []string{"compile", good(t, dir), "-o", filepath.Join(dir, "out.o"), "--opt", filepath.Join(dir, "no-opt")}
+		}, code: 3, out: "out.o", want: "oxbpf: opt from --opt: stat {dir}/no-opt: no such file or directory"},
+		{name: "llc missing", needs: llvm19, setup: func(t *testing.T, dir string) []string {
+			return []string{"compile", good(t, dir), "-o", filepath.Join(dir, "out.o"), "--llc", filepath.Join(dir, "no-llc")}
+		}, code: 3, out: "out.o", want: "oxbpf: llc from --llc: stat {dir}/no-llc: no such file or directory"},
+		{name: "opt fails", needs: llvm19, setup: fakeOpt(versionCase + "echo 'opt: in.ll:12:5: error: expected type' >&2\nexit 1\n"), code: 3, out: "out.o",
+			want: "oxbpf: opt: exit status 1: in.ll:12:5: error: expected type"},
+		{name: "opt crashes", needs: llvm19, setup: fakeOpt(versionCase + "echo 'Stack dump:' >&2\nkill -SEGV $$\n"), code: 3, out: "out.o",
+			want: "oxbpf: opt: signal: segmentation fault"},
+		{name: "opt hangs", needs: llvm19, setup: fakeOpt(versionCase + "sleep 300 &\nwait\n"), code: 3, out: "out.o",
+			want: "oxbpf: opt: timed out after 2s"},
+		{name: "llc too old", needs: func(t *testing.T) { testenv.LookPath(t, "opt-14"); testenv.LookPath(t, "llc-14") }, setup: func(t *testing.T, dir string) []string {
+			return []string{"compile", good(t, dir), "-o", filepath.Join(dir, "out.o"), "--opt", "opt-14", "--llc", "llc-14"}
+		}, code: 3, out: "out.o", want: "oxbpf: opt from --opt is LLVM 14.0.6; opaque-pointer IR needs LLVM 15 or newer"},
+		{name: "read-only output directory", needs: root, nobody: true, setup: func(t *testing.T, dir string) []string {
+			ro := filepath.Join(dir, "ro")
+			os.Mkdir(ro, 0o555)
+			return []string{"compile", good(t, dir), "-o", filepath.Join(ro, "out.o"), "--opt", "opt-19", "--llc", "llc-19"}
+		}, code: 1, out: "ro/out.o", want: "oxbpf: write {dir}/ro/out.o: permission denied"},
+		{name: "output is a directory", needs: llvm19, setup: func(t *testing.T, dir string) []string {
+			os.Mkdir(filepath.Join(dir, "out.o"), 0o755)
+			return []string{"compile", good(t, dir), "-o", filepath.Join(dir, "out.o")}
+		}, code: 1, want: "oxbpf: write {dir}/out.o: is a directory"},
+		{name: "disk full", needs: root, setup: func(t *testing.T, dir string) []string {
+			small := filepath.Join(dir, "small")
+			os.Mkdir(small, 0o755)
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", small).CombinedOutput(); err != nil {
+				t.Skipf("skipping: cannot mount a tmpfs: %s", out)
+			}
+			t.Cleanup(func() { exec.Command("umount", small).Run() })
+			writeFile(t, filepath.Join(small, "fill"), strings.Repeat("x", 8<<10-100))
+			return []string{"compile", good(t, dir), "-o", filepath.Join(small, "out.o")}
+		}, code: 1, want: "oxbpf: write {dir}/small/out.o: no space left on device"},
+		{name: "verifier rejection", needs: root, setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", copyFile(t, mustAbs(t, "../../verify/testdata/rejected.o"), filepath.Join(dir, "rejected.o")), "--load"}
+		}, code: 1, want: "oxbpf: load: program xdp_noret rejected: R0 !read_ok (and 1 more rejection)"},
+		{name: "object without programs", setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", copyFile(t, mustAbs(t, "../../verify/testdata/noprog.o"), filepath.Join(dir, "noprog.o"))}
+		}, code: 1, want: `oxbpf: verify: no programs: no function sits in an executable section other than .text; put each program in a section such as "xdp", "socket" or "kprobe/<function>"`},
+		{name: "load without CAP_BPF", needs: root, nobody: true, setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", copyFile(t, mustAbs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o")), "--load"}
+		}, code: 3, want: "oxbpf: load map packets: loading BPF needs root or CAP_BPF"},
+		{name: "unknown flag", setup: func(t *testing.T, dir string) []string {
+			return []string{"compile", "--frob", filepath.Join(dir, "in.ll")}
+		}, code: 2, want: "oxbpf: compile: flag provided but not defined: -frob; see oxbpf compile --help"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.needs != nil {
+				tc.needs(t)
+			}
+			dir := shareable(t)
+			args := tc.setup(t, dir)
+			if tc.out != "" {
+				writeFile(t, filepath.Join(dir, tc.out), previous)
+			}
+			tmp := shareable(t)
+			stderr, code := runBinary(t, bin, tc.nobody, append(tc.env, "TMPDIR="+tmp), args...)
+			last := lastLine(stderr)
+			want := strings.NewReplacer("{dir}", dir, "{target}", sharedTarget(t)).Replace(tc.want)
+			if code != tc.code || last != want && !(strings.HasSuffix(want, ":") && strings.HasPrefix(last, want)) {
+				if len(last) > 300 {
+					last = last[:300] + "..."
+				}
+				t.Errorf("exit %d, last line\n  %s\nwant exit %d and\n  %s", code, last, tc.code, want)
+			}
+			if tc.out != "" {
+				if got, err := os.ReadFile(filepath.Join(dir, tc.out)); err != nil || string(got) != previous {
+					t.Errorf("%s was changed: %q, %v", tc.out, got, err)
+				}
+			}
+			assertEmpty(t, tmp)
+			assertNoTemps(t, dir)
+		})
+	}
+}
+
+const versionCase = "case \"$*\" in *--version*) echo 'LLVM version 19.1.7'; exit 0;; esac\n"
+
+// TestHardeningTruncated cuts a real module at 100 points: every cut that
+// does not parse fails with a positioned one-line error, exit status 1,
+// and leaves the previous output alone.
+func TestHardeningTruncated(t *testing.T) {
+	bin := oxbpfBinary(t)
+	src, err := os.ReadFile("../../fixtures/ir/rustc-1.95/structs.O3-lto-g.ll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "cut.ll"), filepath.Join(dir, "out.ll")
+	failed := 0
+	for i := 1; i <= 100; i++ {
+		writeFile(t, in, string(src[:len(src)*i/101]))
+		writeFile(t, out, previous)
+		stderr, code := runBinary(t, bin, false, nil, "rewrite", "--passes", "none", in, "-o", out)
+		if code == 0 {
+			continue // the cut fell between entities
+		}
+		failed++
+		if last := lastLine(stderr); code != 1 || !strings.HasPrefix(last, "oxbpf: "+in+":") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("cut %d: exit %d, stderr %q", i, code, stderr)
+		}
+		if got, _ := os.ReadFile(out); string(got) != previous {
+			t.Errorf("cut %d changed the output", i)
+		}
+	}
+	if failed < 50 {
+		t.Errorf("only %d of 100 cuts failed to parse; the test is not cutting real IR", failed)
+	}
+	assertNoTemps(t, dir)
+}
+
+// TestHardeningInterrupt interrupts a compile while opt runs: exit status
+// 130, opt and its child gone, temporary files removed, no output.
+func TestHardeningInterrupt(t *testing.T) {
+	testenv.LookPath(t, "llc-19")
+	bin := oxbpfBinary(t)
+	dir, tmp := shareable(t), shareable(t)
+	pidFile := filepath.Join(dir, "child.pid")
+	opt := writeScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
+	in := copyFile(t, mustAbs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"))
+	cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for !fileExists(pidFile) && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	pid, err := os.ReadFile(pidFile)
+	if err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("opt never started: %v\n%s", err, stderr.String())
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 || lastLine(stderr.String()) != "oxbpf: interrupt signal received" {
+		t.Errorf("wait: %v, last line %q; want exit 130 and the signal named", err, lastLine(stderr.String()))
+	}
+	if out, _ := exec.Command("ps", "-o", "stat=", "-p", strings.TrimSpace(string(pid))).Output(); len(bytes.TrimSpace(out)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(out), []byte("Z")) {
+		t.Errorf("opt's child %s is still running", strings.TrimSpace(string(pid)))
+	}
+	if fileExists(filepath.Join(dir, "out.o")) {
+		t.Error("an output was written")
+	}
+	assertEmpty(t, tmp)
+}
+
+// runBinary runs oxbpf with args and extra environment, as nobody if
+// asked, and returns its stderr and exit status.
+func runBinary(t *testing.T, bin string, nobody bool, env []string, args ...string) (string, int) {
+	t.Helper()
+	if nobody {
+		args = append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", bin}, args...)
+		bin = testenv.LookPath(t, "setpriv")
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return stderr.String(), 0
+	case errors.As(err, &exit):
+		return stderr.String(), exit.ExitCode()
+	}
+	t.Fatalf("run oxbpf: %v", err)
+	return "", 0
+}
+
+// shareable returns a new directory every user may enter and write, so
+// that cases can run oxbpf as nobody.
+func shareable(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for d := dir; d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		if err := os.Chmod(d, 0o777|os.ModeSticky); err != nil {
+			break
+		}
+		if strings.Count(d, string(filepath.Separator)) <= strings.Count(os.TempDir(), string(filepath.Separator))+1 {
+			break
+		}
+	}
+	return dir
+}
+
+var sharedTargetDir string
+
+// sharedTarget is one cargo target directory for all crate cases, so cargo
+// builds core's LTO input once.
+func sharedTarget(t *testing.T) string {
+	if sharedTargetDir == "" {
+		dir, err := os.MkdirTemp("", "oxbpf-target-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sharedTargetDir = dir
+	}
+	return sharedTargetDir
+}
+
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
+func assertEmpty(t *testing.T, dir string) {
+	t.Helper()
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("temporary files left in %s: %v", dir, entries)
+	}
+}
+
+// assertNoTemps checks that no .*.tmp output file was left behind.
+func assertNoTemps(t *testing.T, dir string) {
+	t.Helper()
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(d.Name(), ".tmp") {
+			t.Errorf("partial output left: %s", path)
+		}
+		return nil
+	})
+}
+
+func writeFile(t *testing.T, path, content string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func writeScript(t *testing.T, path, body string) string {
+	t.Helper()
+	writeFile(t, path, "#!/bin/sh\n"+body)
+	if err := os.Chmod(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func copyFile(t *testing.T, src, dst string) string {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dst, string(data))
+}
+
+func mustAbs(t *testing.T, path string) string {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
