@@ -80,6 +80,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// A fixed place under cargo's own directory, not the temporary one:
 	// cargo keeps a fingerprint per distinct output path.
 	cargo.IRDir = filepath.Join(filepath.Dir(crate.DepsDir), "oxbpf")
+	cargo.IRDest = p.tmp
 	for _, bin := range bins {
 		res.Bins = append(res.Bins, &BinResult{Bin: bin, Steps: []Timing{}})
 	}

@@ -52,6 +52,11 @@ type CargoArgs struct {
 	// from deps/. Keep it the same from run to run: cargo hashes the path
 	// into the bin's fingerprint and keeps one per distinct path.
 	IRDir string
+	// IRDest, with IRDir, is the caller's own directory the IR is copied
+	// to while a lock on <IRDir>/<bin>.lock is held, so that two oxbpf
+	// processes building the same bin never read each other's half-written
+	// or removed IR. <IRDir>/<bin>.ll stays for people to look at.
+	IRDest string
 	// Crate is what Metadata said about this crate; nil makes Cargo run
 	// cargo metadata itself. Callers that build bins in parallel pass it so
 	// that each run does not ask again.
@@ -134,26 +139,17 @@ func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 		if err != nil {
 			return nil, err
 		}
-		var before map[string]time.Time
-		if a.IRDir == "" {
-			before = snapshotIR(crate.DepsDir, bin)
-		} else if err := os.Remove(irPath(a.IRDir, bin)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("bin %s: %w", bin, err)
-		}
-		if _, stderr, err := Run(ctx, cmd); err != nil {
-			if target := missingTarget(stderr, cmd.Args); target != "" {
-				return nil, fmt.Errorf("bin %s: rust std for %s is missing, run `rustup target add %s%s`: %w",
-					bin, target, toolchainFlag(a.Toolchain), target, err)
-			}
-			return nil, fmt.Errorf("bin %s: %w", bin, err)
-		}
 		if a.IRDir != "" {
-			path := irPath(a.IRDir, bin)
-			if _, err := os.Stat(path); err != nil {
-				return nil, fmt.Errorf("bin %s: rustc wrote no IR: %w", bin, err)
+			ir, err := cargoIRDir(ctx, a, bin, cmd)
+			if err != nil {
+				return nil, fmt.Errorf("bin %s: %w", bin, err)
 			}
-			out = append(out, BinIR{Bin: bin, IR: path})
+			out = append(out, BinIR{Bin: bin, IR: ir})
 			continue
+		}
+		before := snapshotIR(crate.DepsDir, bin)
+		if err := runCargo(ctx, a, cmd); err != nil {
+			return nil, fmt.Errorf("bin %s: %w", bin, err)
 		}
 		ir, err := newestNewIR(crate.DepsDir, bin, before)
 		if err != nil {
@@ -162,6 +158,67 @@ func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 		out = append(out, BinIR{Bin: bin, IR: ir})
 	}
 	return out, nil
+}
+
+// runCargo runs one bin's cargo rustc, naming the rustup target to add
+// when the run failed for want of one.
+func runCargo(ctx context.Context, a CargoArgs, cmd Command) error {
+	_, stderr, err := Run(ctx, cmd)
+	if err == nil {
+		return nil
+	}
+	if target := missingTarget(stderr, cmd.Args); target != "" {
+		return fmt.Errorf("rust std for %s is missing, run `rustup target add %s%s`: %w",
+			target, toolchainFlag(a.Toolchain), target, err)
+	}
+	return err
+}
+
+// cargoIRDir runs cargo for bin with its IR written to the fixed
+// <IRDir>/<bin>.ll, under a lock that keeps another oxbpf from removing or
+// rewriting that file until this run has its own copy in IRDest (when
+// set). It returns where this run's IR is.
+func cargoIRDir(ctx context.Context, a CargoArgs, bin string, cmd Command) (string, error) {
+	path := irPath(a.IRDir, bin)
+	unlock, err := lockFile(strings.TrimSuffix(path, ".ll") + ".lock")
+	if err != nil {
+		return "", fmt.Errorf("lock: %w", err)
+	}
+	defer unlock()
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	if err := runCargo(ctx, a, cmd); err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return "", fmt.Errorf("rustc wrote no IR: %w", err)
+	}
+	if a.IRDest == "" {
+		return path, nil
+	}
+	dest := filepath.Join(a.IRDest, bin+".ll")
+	if err := copyFile(path, dest); err != nil {
+		return "", err
+	}
+	return dest, nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // cargoRustcCommand builds the cargo rustc run for one bin.

@@ -402,3 +402,36 @@ func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// TestTwoProcesses runs two oxbpf processes building the same crate with
+// the same cargo target directory at once: both succeed, with the same
+// bytes in every object.
+func TestTwoProcesses(t *testing.T) {
+	testenv.LookPath(t, "cargo")
+	testenv.LookPath(t, "opt-19")
+	testenv.Long(t, "builds a probe crate twice with cargo")
+	bin := oxbpfBinary(t)
+	root := t.TempDir()
+	for _, crate := range []string{"net", "bpf-support"} {
+		copyTree(t, filepath.Join("../../fixtures/probes", crate), filepath.Join(root, crate))
+	}
+	target := filepath.Join(root, "target")
+	outs := []string{filepath.Join(root, "a"), filepath.Join(root, "b")}
+	var wg sync.WaitGroup
+	for _, out := range outs {
+		wg.Go(func() {
+			stderr, code := runBinary(t, bin, false, nil, "build", filepath.Join(root, "net"), "--target-dir", target, "--out", out)
+			if code != 0 {
+				t.Errorf("build into %s: exit %d: %s", out, code, lastLine(stderr))
+			}
+		})
+	}
+	wg.Wait()
+	for _, name := range []string{"xdp_parse.o", "socket_filter.o", "panic_index.o", "struct_copy.o"} {
+		a, err1 := os.ReadFile(filepath.Join(outs[0], name))
+		b, err2 := os.ReadFile(filepath.Join(outs[1], name))
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the two builds (%v, %v)", name, err1, err2)
+		}
+	}
+}
