@@ -117,7 +117,7 @@ func (p *pipeline) buildBin(ctx context.Context, cargo toolchain.CargoArgs, res 
 	if err != nil {
 		return cargoError(err) // names the bin already
 	}
-	res.IR = irs[0].IR
+	res.IR, res.irCopy = irs[0].IR, irs[0].Copy
 	if err := p.compile(ctx, res, out); err != nil {
 		return fmt.Errorf("bin %s: %w", res.Bin, err)
 	}

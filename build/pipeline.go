@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -200,7 +201,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	var m *ir.Module
 	err := p.step(res, StepParse, "", func() (string, error) {
 		var err error
-		m, err = ReadIR(res.IR, os.Stdin)
+		m, err = readIR(res.IR, cmp.Or(res.irCopy, res.IR), os.Stdin)
 		return "", err
 	})
 	if err != nil {

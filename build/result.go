@@ -34,6 +34,9 @@ type BinResult struct {
 	OK bool `json:"ok"`
 	// IR is the .ll the pipeline read: what cargo wrote, or Compile's input.
 	IR string `json:"ir,omitempty"`
+	// irCopy is this run's private copy of IR, when cargo's file is shared
+	// with other runs; it is what was read.
+	irCopy string
 	// Object is the output .o; empty unless OK.
 	Object string `json:"object,omitempty"`
 	// Temps are the kept intermediate files, in the order they were made.

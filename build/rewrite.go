@@ -14,6 +14,11 @@ import (
 // that is not there is a usage error, IR that does not parse the input's
 // fault.
 func ReadIR(path string, stdin io.Reader) (*ir.Module, error) {
+	return readIR(path, path, stdin)
+}
+
+// readIR is ReadIR of the file at from, named path in positions.
+func readIR(path, from string, stdin io.Reader) (*ir.Module, error) {
 	var m *ir.Module
 	var err error
 	if path == "-" {
@@ -23,7 +28,7 @@ func ReadIR(path string, stdin io.Reader) (*ir.Module, error) {
 		}
 		m, err = ir.Parse("<stdin>", string(src))
 	} else {
-		m, err = ir.ParseFile(path)
+		m, err = ir.ParseFileAs(from, path)
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -46,13 +46,19 @@ func (p *parser) run(parse func()) {
 
 // ParseFile reads and parses the file at path; "-" reads standard input.
 func ParseFile(path string) (*Module, error) {
-	src, err := readAll(path)
-	if err != nil {
-		return nil, err
-	}
 	name := path
 	if path == "-" {
 		name = "<stdin>"
+	}
+	return ParseFileAs(path, name)
+}
+
+// ParseFileAs reads and parses the file at path, naming it name in
+// positions: for a private copy of a file the user knows by name.
+func ParseFileAs(path, name string) (*Module, error) {
+	src, err := readAll(path)
+	if err != nil {
+		return nil, err
 	}
 	return Parse(name, src)
 }

@@ -67,6 +67,10 @@ type CargoArgs struct {
 type BinIR struct {
 	Bin string
 	IR  string // absolute path of the .ll
+	// Copy, when set, is this run's private copy of IR (see
+	// CargoArgs.IRDest): read Copy, and name IR to people, since IR is
+	// the file that stays after the run.
+	Copy string
 }
 
 // Crate is what `cargo metadata` says about a package.
@@ -140,11 +144,11 @@ func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 			return nil, err
 		}
 		if a.IRDir != "" {
-			ir, err := cargoIRDir(ctx, a, bin, cmd)
+			copy, err := cargoIRDir(ctx, a, bin, cmd)
 			if err != nil {
 				return nil, fmt.Errorf("bin %s: %w", bin, err)
 			}
-			out = append(out, BinIR{Bin: bin, IR: ir})
+			out = append(out, BinIR{Bin: bin, IR: irPath(a.IRDir, bin), Copy: copy})
 			continue
 		}
 		before := snapshotIR(crate.DepsDir, bin)
@@ -176,8 +180,8 @@ func runCargo(ctx context.Context, a CargoArgs, cmd Command) error {
 
 // cargoIRDir runs cargo for bin with its IR written to the fixed
 // <IRDir>/<bin>.ll, under a lock that keeps another oxbpf from removing or
-// rewriting that file until this run has its own copy in IRDest (when
-// set). It returns where this run's IR is.
+// rewriting that file until this run has its own copy in IRDest. It
+// returns the copy's path, or "" without IRDest.
 func cargoIRDir(ctx context.Context, a CargoArgs, bin string, cmd Command) (string, error) {
 	path := irPath(a.IRDir, bin)
 	unlock, err := lockFile(strings.TrimSuffix(path, ".ll") + ".lock")
@@ -195,7 +199,7 @@ func cargoIRDir(ctx context.Context, a CargoArgs, bin string, cmd Command) (stri
 		return "", fmt.Errorf("rustc wrote no IR: %w", err)
 	}
 	if a.IRDest == "" {
-		return path, nil
+		return "", nil
 	}
 	dest := filepath.Join(a.IRDest, bin+".ll")
 	if err := copyFile(path, dest); err != nil {
