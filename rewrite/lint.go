@@ -18,9 +18,8 @@ panic-exit, and reports, with the function and position:
   - calls to functions the module does not define (memcpy, __multi3,
     core::fmt code left by IR built without LTO): BPF has no libraries;
     BPF helper calls, through inttoptr (i64 N to ptr), are fine;
-  - intrinsics llc lowers to such calls: memcpy of a length not known
-    or above 128 times its alignment, memset and memmove unless opt can
-    make them one store (1, 2, 4 or 8 bytes), mul.with.overflow on 64 and
+  - intrinsics llc lowers to such calls: memcpy, memmove and memset of a
+    length not known or above 1024 bytes, mul.with.overflow on 64 and
     128 bits, llvm.trap, floating-point math; the many others (lifetime,
     dbg, assume, expect, ctpop, umin, ...) are fine;
   - 128-bit mul, div, rem and variable shifts, which become compiler-rt
@@ -87,8 +86,6 @@ func lintCall(c *Context, s *symbols, f *ir.Func, in *ir.Instr) {
 		case cl.fn.IsIntrinsic():
 			switch call := intrinsicLibcall(cl.fn, in.Call); call {
 			case "":
-			case "memset", "memmove":
-				c.Warn(in, f, "%s becomes a call to %s, which BPF does not have: llc with --bpf-expand-memcpy-in-order expands only memcpy", cl.fn.Name.Name(), call)
 			default:
 				c.Warn(in, f, "%s becomes a call to %s, which BPF does not have", cl.fn.Name.Name(), call)
 			}

@@ -19,8 +19,11 @@ start:
   %w = call i128 @__multi3(i128 1, i128 2) ; want "call to __multi3, which is not in the module: a compiler-rt builtin"
   call void @_ZN4core3fmt5write17h0123456789abcdefE(ptr %buf) ; want "call to core::fmt::write, which is not in the module: IR built without LTO"
   call void @llvm.memcpy.p0.p0.i64(ptr align 1 %buf, ptr align 1 %ctx, i64 %n, i1 false) ; want "llvm.memcpy.p0.p0.i64 becomes a call to memcpy"
-  call void @llvm.memcpy.p0.p0.i64(ptr align 1 %buf, ptr align 1 %ctx, i64 129, i1 false) ; want "llvm.memcpy.p0.p0.i64 becomes a call to memcpy"
-  call void @llvm.memset.p0.i64(ptr align 8 %buf, i8 0, i64 16, i1 false) ; want "llvm.memset.p0.i64 becomes a call to memset, which BPF does not have: llc with --bpf-expand-memcpy-in-order expands only memcpy"
+  call void @llvm.memcpy.p0.p0.i64(ptr align 1 %buf, ptr align 1 %ctx, i64 1025, i1 false) ; want "llvm.memcpy.p0.p0.i64 becomes a call to memcpy"
+  call void @llvm.memcpy.p0.p0.i64(ptr align 1 %buf, ptr align 1 %ctx, i64 1024, i1 false)
+  call void @llvm.memset.p0.i64(ptr align 8 %buf, i8 0, i64 16, i1 false)
+  call void @llvm.memset.p0.i64(ptr align 8 %buf, i8 0, i64 %n, i1 false) ; want "llvm.memset.p0.i64 becomes a call to memset, which BPF does not have"
+  call void @llvm.memmove.p0.p0.i64(ptr align 1 %buf, ptr align 1 %ctx, i64 2048, i1 false) ; want "llvm.memmove.p0.p0.i64 becomes a call to memmove"
   %m = call { i64, i1 } @llvm.umul.with.overflow.i64(i64 %n, i64 3) ; want "llvm.umul.with.overflow.i64 becomes a call to __multi3"
   %i = call i32 %fp(i32 1) ; want "indirect call through %fp: the verifier allows calls only to helpers"
   %v = call i32 (i32, ...) @sum(i32 2, i32 1, i32 2) ; want "call to variadic function sum"
@@ -55,3 +58,4 @@ declare { i64, i1 } @llvm.umul.with.overflow.i64(i64, i64)
 declare void @llvm.trap()
 
 attributes #0 = { nounwind alwaysinline }
+declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)
