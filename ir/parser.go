@@ -211,14 +211,6 @@ func (p *parser) enter() {
 
 func (p *parser) leave() { p.depth-- }
 
-// skipLine advances to the first token of the next line, so that parsing
-// can resume after an error.
-func (p *parser) skipLine() {
-	p.next()
-	for p.tok != EOF && !p.newline {
-		p.next()
-	}
-}
 
 // skipBalanced consumes a parenthesised group starting at the current '('.
 func (p *parser) skipBalanced() {

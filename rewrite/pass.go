@@ -22,8 +22,6 @@ type Pass struct {
 	Run func(p *Context) error
 }
 
-func (p *Pass) String() string { return p.Name }
-
 // Title returns the first line of the pass's doc.
 func (p *Pass) Title() string {
 	title, _, _ := strings.Cut(p.Doc, "\n")

@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/oxbpf/oxbpf/build"
 	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/urfave/cli/v2"
 )
 
@@ -21,6 +23,8 @@ Text the passes do not touch comes out byte for byte; --passes none is a
 parse and print round trip. Diagnostics go to stderr; an error (with
 --strict, any diagnostic) writes nothing and exits with status 1.
 
+Passes, in the order bpf runs them:
+` + passList() + `
 Examples:
    oxbpf rewrite --llvm 19 xdp_parse.ll -o xdp_parse.bpf.ll
    oxbpf rewrite --passes retarget,inline-all -v - < in.ll > out.ll
@@ -36,6 +40,15 @@ Examples:
 		},
 		Action: runRewrite,
 	}
+}
+
+// passList is one line per pass: its name and title.
+func passList() string {
+	var b strings.Builder
+	for _, p := range rewrite.BPF() {
+		fmt.Fprintf(&b, "   %-11s %s\n", p.Name, p.Title())
+	}
+	return b.String()
 }
 
 func runRewrite(c *cli.Context) error {
