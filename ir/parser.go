@@ -211,7 +211,6 @@ func (p *parser) enter() {
 
 func (p *parser) leave() { p.depth-- }
 
-
 // skipBalanced consumes a parenthesised group starting at the current '('.
 func (p *parser) skipBalanced() {
 	open := p.tok
