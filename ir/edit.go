@@ -364,14 +364,7 @@ func (m *Module) ReplaceInstr(b *Block, i int, text string) ([]*Instr, error) {
 		b.Instrs = slices.Delete(b.Instrs, i, i+1)
 		return nil, nil
 	}
-	indent := m.indentOf(in.Start)
-	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
-	var instrs []*Instr
-	src, err := m.parseSnippet(text, func(p *parser) {
-		for p.tok != EOF {
-			instrs = append(instrs, p.parseInstr())
-		}
-	})
+	instrs, src, err := m.parseInstrs(in.Start, text, "")
 	if err != nil {
 		return nil, err
 	}
@@ -384,21 +377,28 @@ func (m *Module) ReplaceInstr(b *Block, i int, text string) ([]*Instr, error) {
 // instruction of b and returns them.
 func (m *Module) InsertInstrs(b *Block, i int, text string) ([]*Instr, error) {
 	at := b.Instrs[i].Start
-	indent := m.indentOf(at)
-	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent)
-	var instrs []*Instr
-	src, err := m.parseSnippet(text+"\n", func(p *parser) {
-		for p.tok != EOF {
-			instrs = append(instrs, p.parseInstr())
-		}
-	})
+	instrs, src, err := m.parseInstrs(at, text, "\n")
 	if err != nil {
 		return nil, err
 	}
 	m.replaceWithSnippet(at, at, src)
-	m.InsertAt(at, indent)
+	m.InsertAt(at, m.indentOf(at))
 	b.Instrs = slices.Insert(b.Instrs, i, instrs...)
 	return instrs, nil
+}
+
+// parseInstrs parses text, one instruction per line, as a snippet indented
+// like the line at p and ending in end.
+func (m *Module) parseInstrs(p Pos, text, end string) ([]*Instr, *source, error) {
+	indent := m.indentOf(p)
+	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent) + end
+	var instrs []*Instr
+	src, err := m.parseSnippet(text, func(p *parser) {
+		for p.tok != EOF {
+			instrs = append(instrs, p.parseInstr())
+		}
+	})
+	return instrs, src, err
 }
 
 // indentOf returns the spaces before p on its line.

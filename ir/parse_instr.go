@@ -321,14 +321,7 @@ func (p *parser) parseCall(in *Instr) {
 		p.words = append(p.words, p.word())
 	}
 	in.Flags = p.popWords(mark)
-	if p.tok == WORD && (callingConvs[p.lit] || p.lit == "cc" && p.peekIs(INT)) {
-		c.CC = p.word()
-		if c.CC.Text == "cc" {
-			p.next()
-			c.CC.End = p.prevEnd
-			c.CC.Text = p.text(c.CC.Start, c.CC.End)
-		}
-	}
+	c.CC = p.parseCC()
 	c.RetAttrs = p.parseAttrList(paramAttrs)
 	c.Type = p.parseType()
 	c.Callee = p.parseValue()
@@ -368,16 +361,8 @@ func (p *parser) parseBundles() []Operand {
 	for p.tok != RBRACK {
 		start := p.pos
 		tag := p.str()
-		p.expect(LPAREN)
-		mark := len(p.ops)
-		for p.tok != RPAREN {
-			p.ops = append(p.ops, p.parseTypedValue())
-			if !p.more(RBRACK) {
-				break
-			}
-		}
-		p.expect(RPAREN)
-		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: p.compound(Compound{Opcode: tag.Value(), Elems: p.popOps(mark)})}
+		inputs := p.parseAggregate(LPAREN, RPAREN)
+		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: p.compound(Compound{Opcode: tag.Value(), Elems: inputs})}
 		bundles = append(bundles, Operand{Span: Span{start, p.prevEnd}, Value: v})
 		if !p.more(RBRACK) {
 			break
@@ -462,6 +447,21 @@ func (p *parser) skipDirective() {
 		}
 		p.next()
 	}
+}
+
+// parseCC parses an optional calling convention: a name such as fastcc,
+// or cc N.
+func (p *parser) parseCC() Word {
+	if p.tok != WORD || !callingConvs[p.lit] && !(p.lit == "cc" && p.peekIs(INT)) {
+		return Word{}
+	}
+	cc := p.word()
+	if cc.Text == "cc" {
+		p.next()
+		cc.End = p.prevEnd
+		cc.Text = p.text(cc.Start, cc.End)
+	}
+	return cc
 }
 
 var fastMathFlags = map[string]bool{

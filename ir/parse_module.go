@@ -265,14 +265,7 @@ func (p *parser) parseFunc() {
 	for p.tok == WORD && (linkages[p.lit] || funcWords[p.lit]) {
 		f.Words = append(f.Words, p.word())
 	}
-	if p.tok == WORD && (callingConvs[p.lit] || p.lit == "cc" && p.peekIs(INT)) {
-		f.CC = p.word()
-		if f.CC.Text == "cc" {
-			p.next()
-			f.CC.End = p.prevEnd
-			f.CC.Text = p.text(f.CC.Start, f.CC.End)
-		}
-	}
+	f.CC = p.parseCC()
 	f.RetAttrs = p.parseAttrList(paramAttrs)
 	f.RetType = p.parseType()
 	if p.tok != GLOBAL {

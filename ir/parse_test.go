@@ -340,3 +340,10 @@ func TestProducer(t *testing.T) {
 		t.Errorf("RustcVersion from the compile unit = %q", got)
 	}
 }
+
+func TestBundleListEnds(t *testing.T) {
+	_, err := Parse("t.ll", "define void @f() {\n  call void @g() [ \"deopt\"(i32 1, ) ]\n  ret void\n}\n")
+	if err == nil || !strings.Contains(err.Error(), "expected another element after ','") {
+		t.Errorf("trailing comma in a bundle: %v", err)
+	}
+}

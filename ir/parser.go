@@ -243,37 +243,19 @@ func (p *parser) skipBalanced() {
 	p.leave()
 }
 
-// popOps, popFields and popAttrs implement the scratch stacks: a node
-// records the stack height, appends, then takes its slice exactly sized.
-func (p *parser) popOps(mark int) []Operand {
-	ops := p.opSlab.copyOf(p.ops[mark:])
-	p.ops = p.ops[:mark]
-	return ops
+// pop implements the scratch stacks: a node records the stack height,
+// appends, then takes its elements as a slab slice of exactly their size.
+func pop[T any](stack *[]T, mark int, s *slab[T]) []T {
+	out := s.copyOf((*stack)[mark:])
+	*stack = (*stack)[:mark]
+	return out
 }
 
-func (p *parser) popFields(mark int) []MDField {
-	fs := p.fieldSlab.copyOf(p.fields[mark:])
-	p.fields = p.fields[:mark]
-	return fs
-}
-
-func (p *parser) popAttrs(mark int) []Attr {
-	as := p.attrSlab.copyOf(p.attrs[mark:])
-	p.attrs = p.attrs[:mark]
-	return as
-}
-
-func (p *parser) popWords(mark int) []Word {
-	ws := p.wordSlab.copyOf(p.words[mark:])
-	p.words = p.words[:mark]
-	return ws
-}
-
-func (p *parser) popAttachments(mark int) []Attachment {
-	as := p.attSlab.copyOf(p.atts[mark:])
-	p.atts = p.atts[:mark]
-	return as
-}
+func (p *parser) popOps(mark int) []Operand            { return pop(&p.ops, mark, &p.opSlab) }
+func (p *parser) popFields(mark int) []MDField         { return pop(&p.fields, mark, &p.fieldSlab) }
+func (p *parser) popAttrs(mark int) []Attr             { return pop(&p.attrs, mark, &p.attrSlab) }
+func (p *parser) popWords(mark int) []Word             { return pop(&p.words, mark, &p.wordSlab) }
+func (p *parser) popAttachments(mark int) []Attachment { return pop(&p.atts, mark, &p.attSlab) }
 
 // compound returns a new Compound from the slab.
 func (p *parser) compound(c Compound) *Compound {
