@@ -7,6 +7,7 @@ import (
 	"github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
 	"github.com/cilium/ebpf/btf"
+	"github.com/ianlancetaylor/demangle"
 )
 
 // Instruction limits: BPF_MAXINSNS before 5.2, BPF_COMPLEXITY_LIMIT_INSNS
@@ -73,9 +74,9 @@ func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map
 		}
 		switch {
 		case ins.IsFunctionCall() && defined[ref]:
-			r.add(at.with(BPFCall, ref, fmt.Sprintf("calls %s, which was not inlined: kernels before %v cannot load BPF-to-BPF calls; make it always-inline", ref, kernelBPFCalls)))
+			r.add(at.with(BPFCall, ref, fmt.Sprintf("calls %s, which was not inlined: kernels before %v cannot load BPF-to-BPF calls; make it always-inline", readable(ref), kernelBPFCalls)))
 		case ins.IsFunctionCall():
-			r.add(at.with(Unresolved, ref, fmt.Sprintf("calls %s, which the object does not define and which is not a BPF helper: no loader can resolve it%s", ref, runtimeHint(ref))))
+			r.add(at.with(Unresolved, ref, fmt.Sprintf("calls %s, which the object does not define and which is not a BPF helper: no loader can resolve it%s", readable(ref), runtimeHint(ref))))
 		case ins.OpCode.IsDWordLoad() && ins.Src == asm.R0 && !externs[ref]:
 			// A map or data reference would carry a pseudo source register.
 			r.add(at.with(Unresolved, ref, fmt.Sprintf("loads the address of %s, which the object does not define: no loader can resolve it", ref)))
@@ -84,6 +85,16 @@ func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map
 		}
 		seen[ref] = true
 	}
+}
+
+// readable names a symbol for people: Rust and C++ symbols demangled, with
+// the symbol itself after a demangled name, since that is what the object
+// and other tools show.
+func readable(symbol string) string {
+	if name := demangle.Filter(symbol); name != symbol {
+		return name + " (" + symbol + ")"
+	}
+	return symbol
 }
 
 // runtimeHint explains calls to the C runtime and compiler-rt, which a
