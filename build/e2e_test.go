@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/oxbpf/oxbpf/internal/testenv"
-	"github.com/oxbpf/oxbpf/ir"
-	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/verify"
 )
 
@@ -24,28 +22,12 @@ import (
 
 const probes = "../fixtures/probes"
 
-// needE2E stops the test unless cargo, opt-19 and llc-19 are there, and
-// skips it while a rewrite pass is still a placeholder.
+// needE2E stops the test unless cargo, opt-19 and llc-19 are there.
 func needE2E(t *testing.T) {
 	t.Helper()
 	testenv.LookPath(t, "cargo")
 	needLLVM(t)
 	testenv.Long(t, "builds the probe crates with cargo")
-	needRewrite(t)
-}
-
-// needRewrite skips the test while a rewrite pass is still a placeholder:
-// then no Rust IR can build, and the rewrite's own tests say which pass is
-// missing.
-func needRewrite(t *testing.T) {
-	t.Helper()
-	m, err := ir.ParseFile("testdata/xdp.ll")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := rewrite.Run(m, rewrite.BPF(), rewrite.Options{LLVM: 19}); err != nil && strings.Contains(err.Error(), "not implemented") {
-		t.Skipf("skipping: rewrite pass %v", err)
-	}
 }
 
 // toolchains are the rustcs the probes are built with: rustup's default
@@ -269,7 +251,6 @@ func diagnosed(b *BinResult, what string) bool {
 func TestTypedPointerIR(t *testing.T) {
 	testenv.LookPath(t, "opt-14")
 	testenv.LookPath(t, "llc-14")
-	needRewrite(t)
 	opts := Options{Opt: "opt-14", Llc: "llc-14"}
 	res, err := Compile(context.Background(), "../fixtures/ir/rustc-1.63/bounds.O3-lto.ll", filepath.Join(t.TempDir(), "bounds.o"), opts)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -106,47 +105,18 @@ func checkRewritten(t *testing.T, m *ir.Module) {
 	}
 }
 
-// lower19 returns m in the syntax of LLVM 19, for opt-19 and llc-19: as
-// the downlevel pass writes it or, while that pass is a placeholder, as
-// lowerTo19 does.
+// lower19 returns m in the syntax of LLVM 19, for opt-19 and llc-19, as
+// the downlevel pass writes it.
 func lower19(t testing.TB, m *ir.Module) string {
 	t.Helper()
 	report, err := Run(m, []*Pass{Downlevel}, Options{LLVM: 19})
 	if err != nil {
-		if !strings.Contains(err.Error(), "not implemented") {
-			t.Fatal(err)
-		}
-		return lowerTo19(string(m.Bytes()))
+		t.Fatal(err)
 	}
 	for _, d := range report.Errors() {
 		t.Errorf("%s", d)
 	}
 	return string(m.Bytes())
-}
-
-// lowerTo19 rewrites what opt-19 cannot read in rustc 1.95's and
-// nightly's LLVM 22 output, with the text fixes measured on the probes;
-// the fixtures need no more. It stands in for the downlevel pass in these
-// tests until that lands.
-func lowerTo19(src string) string {
-	for _, r := range lowerTo19Rules {
-		src = r.re.ReplaceAllString(src, r.repl)
-	}
-	return src
-}
-
-var lowerTo19Rules = []struct {
-	re   *regexp.Regexp
-	repl string
-}{
-	{regexp.MustCompile(`captures\(none\)`), "nocapture"},
-	{regexp.MustCompile(` captures\([^)]*\)`), ""},
-	{regexp.MustCompile(`icmp samesign`), "icmp"},
-	{regexp.MustCompile(` nocreateundeforpoison`), ""},
-	{regexp.MustCompile(` dead_on_return`), ""},
-	{regexp.MustCompile(`, target_mem[01]: [a-z]+`), ""},
-	{regexp.MustCompile(`call void @llvm\.lifetime\.(start|end)\.p0\(ptr ([^)]*)\)`), "call void @llvm.lifetime.$1.p0(i64 -1, ptr $2)"},
-	{regexp.MustCompile(`declare void @llvm\.lifetime\.(start|end)\.p0\(ptr [^)]*\)`), "declare void @llvm.lifetime.$1.p0(i64 immarg, ptr nocapture)"},
 }
 
 // TestGoldensVerify runs the LLVM verifier over the outputs of the
