@@ -410,6 +410,21 @@ func selectBins(crate *Crate, asked, features []string) ([]string, error) {
 	return bins, nil
 }
 
+// safeFileName reports whether name can stand as one path element on any
+// system: not empty, no separator, no leading dot, no control character
+// and none of the characters Windows refuses.
+func safeFileName(name string) bool {
+	if name == "" || name[0] == '.' {
+		return false
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return false
+		}
+	}
+	return true
+}
+
 func allIn(want, have []string) bool {
 	for _, w := range want {
 		if !slices.Contains(have, w) {
@@ -487,9 +502,15 @@ func (s system) metadata(ctx context.Context, a CargoArgs) (*Crate, error) {
 			DepsDir:      filepath.Join(buildDir, target, "release", "deps"),
 		}
 		for _, t := range p.Targets {
-			if slices.Contains(t.Kind, "bin") {
-				crate.Bins = append(crate.Bins, BinTarget{Name: t.Name, RequiredFeatures: t.RequiredFeatures})
+			if !slices.Contains(t.Kind, "bin") {
+				continue
 			}
+			// Bin names become file names (<bin>.ll, <bin>.o): never let
+			// one name a path elsewhere, whatever cargo let through.
+			if !safeFileName(t.Name) {
+				return nil, fmt.Errorf("cargo: crate %s: bin name %q cannot be used as a file name", p.Name, t.Name)
+			}
+			crate.Bins = append(crate.Bins, BinTarget{Name: t.Name, RequiredFeatures: t.RequiredFeatures})
 		}
 		return crate, nil
 	}

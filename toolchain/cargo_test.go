@@ -327,3 +327,15 @@ func TestCargoRealMissingTarget(t *testing.T) {
 		t.Errorf("err = %v\nwant %s…", err, want)
 	}
 }
+
+func TestSafeFileName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"xdp_parse": true, "socket-filter": true, "ünïcode": true, "with space": true,
+		"": false, ".": false, "..": false, ".hidden": false, "../escape": false,
+		"a/b": false, `a\b`: false, "c:": false, "tab\tname": false, "nul\x00": false,
+	} {
+		if got := safeFileName(name); got != want {
+			t.Errorf("safeFileName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
