@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// FuzzParse checks that the parser never panics on any input, and that
+// FuzzParse checks that the parser never panics on any input, that
 // whatever it accepts prints back byte for byte with a model that accounts
-// for every byte. Seeds are the committed fixtures.
+// for every byte, and that parsing in pieces (as Parse does with big
+// files) builds the same model or fails. Seeds are the committed fixtures.
 func FuzzParse(f *testing.F) {
 	for _, file := range fixtures(f) {
 		src, err := os.ReadFile(file)
@@ -20,6 +21,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("define void @f() {\n  ret void\n}\n")
 	f.Fuzz(func(t *testing.T, src string) {
+		if checkText("fuzz.ll", src) == nil {
+			checkPieces(t, "fuzz.ll", src, everyCut(src))
+		}
 		m, err := Parse("fuzz.ll", src)
 		if err != nil {
 			return

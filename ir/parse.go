@@ -13,22 +13,43 @@ import (
 // one per line, at most ten) together with as much of the module as could
 // be parsed.
 func Parse(filename string, src string) (*Module, error) {
+	m := newModule(filename, src)
+	if err := checkText(filename, src); err != nil {
+		return m, err
+	}
+	if cuts := cutPoints(src, pieceCount(len(src))); len(cuts) > 0 && parsePieces(m, cuts) {
+		return m, nil
+	}
+	return m, parseWhole(m)
+}
+
+func newModule(filename, src string) *Module {
 	m := &Module{Filename: filename}
 	m.srcs = []*source{{name: filename, base: 1, text: src}}
+	return m
+}
+
+// checkText rejects what is not worth parsing: too big, binary, empty.
+func checkText(filename, src string) error {
 	if len(src) > math.MaxInt32/2 {
-		return m, fmt.Errorf("%s: input is %d bytes; at most %d are supported", filename, len(src), math.MaxInt32/2)
+		return fmt.Errorf("%s: input is %d bytes; at most %d are supported", filename, len(src), math.MaxInt32/2)
 	}
 	if hint := sniffBinary(src); hint != "" {
-		return m, fmt.Errorf("%s: %w: %s", filename, ErrNotText, hint)
+		return fmt.Errorf("%s: %w: %s", filename, ErrNotText, hint)
 	}
 	if strings.TrimSpace(src) == "" {
-		return m, fmt.Errorf("%s: %w: the file is empty", filename, ErrNotText)
+		return fmt.Errorf("%s: %w: the file is empty", filename, ErrNotText)
 	}
+	return nil
+}
+
+// parseWhole parses the file of m with one parser, from start to end.
+func parseWhole(m *Module) error {
 	var p parser
 	p.init(m, m.srcs[0])
 	p.run(p.parseModule)
 	p.errors.RemoveMultiples()
-	return m, p.errors.Err()
+	return p.errors.Err()
 }
 
 // run calls parse and turns a bailout (too many errors) into a normal

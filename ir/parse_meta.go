@@ -38,7 +38,7 @@ func (p *parser) parseMetadataOperand() Value {
 // where the node's text begins (before distinct, if any).
 func (p *parser) parseMDNode(start Pos) *MDNode {
 	n := p.mdNodeSlab.new()
-	n.Start, n.body, n.mod = start, p.pos, p.m
+	n.Start, n.body, n.mod = start, p.pos, p.home
 	p.enter()
 	mark := len(p.fields)
 	n.Kind = p.parseMDFields()

@@ -22,7 +22,8 @@ type (
 type parser struct {
 	lex    Lexer
 	src    *source
-	m      *Module
+	m      *Module // receives the entities parsed
+	home   *Module // the module the nodes belong to: m, or the one a piece is for
 	errors ErrorList
 	types  map[string]*Type
 
@@ -64,7 +65,7 @@ func (p *parser) init(m *Module, src *source) {
 
 // initAt prepares p to parse src from position at on.
 func (p *parser) initAt(m *Module, src *source, at Pos) {
-	p.m = m
+	p.m, p.home = m, m
 	p.src = src
 	if m.types == nil {
 		m.types = make(map[string]*Type)

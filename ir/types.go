@@ -22,9 +22,10 @@ const (
 	OtherType  // x86_amx, x86_mmx, opaque
 )
 
-// A Type describes an LLVM type. Types are shared: the parser keeps one
-// *Type per distinct spelling, so a Type has no position; the Operand or
-// declaration that names it has.
+// A Type describes an LLVM type. Types are shared and never changed: a
+// parser keeps one *Type per distinct spelling, so a Type has no position;
+// the Operand or declaration that names it has. Compare types by value or
+// String, not by pointer: a big file is parsed in pieces, each with its own.
 type Type struct {
 	Kind      TypeKind
 	Bits      int    // IntType width

@@ -1,0 +1,148 @@
+package ir
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// pieceMin is the smallest piece worth a parser of its own: below it the
+// goroutine and the merge cost more than the second core saves.
+const pieceMin = 512 << 10
+
+// piecesPerProc oversplits the input so that a core that finishes its
+// pieces early takes more, since metadata and code parse at different
+// speeds per byte.
+const piecesPerProc = 4
+
+// cutPoints returns up to n-1 offsets at which src can be parsed in
+// separate pieces: each is the newline before a line that can only begin
+// a top-level entity (define, or a numbered metadata node !N), nearest
+// after an even share of the bytes. A cut that lands inside some other
+// construct (a string spanning lines, hand-written IR) makes the piece
+// before it fail to parse, and Parse then parses the whole text in one
+// piece, so a bad cut costs time, never a different result.
+func cutPoints(src string, n int) []int {
+	var cuts []int
+	last := 0
+	for i := 1; i < n; i++ {
+		at := entityLine(src, max(last+1, i*len(src)/n))
+		if at < 0 {
+			break
+		}
+		if at > last {
+			cuts = append(cuts, at)
+			last = at
+		}
+	}
+	return cuts
+}
+
+// entityLine returns the offset of the first newline at or after from
+// that is followed by "define " or "!<digit>", or -1.
+func entityLine(src string, from int) int {
+	for i := from; i < len(src); {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		rest := src[i+1:]
+		if strings.HasPrefix(rest, "define ") || len(rest) > 1 && rest[0] == '!' && isDigit(rest[1]) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// parsePieces parses the file of m in the pieces that cuts separate, one
+// parser each, at most GOMAXPROCS at a time, and on success appends them
+// to m in source order. It reports false, leaving m as it was, when any
+// piece has an error.
+func parsePieces(m *Module, cuts []int) bool {
+	file := m.srcs[0]
+	starts := append([]int{0}, cuts...)
+	pieces := make([]*Module, len(starts))
+	failed := make([]bool, len(starts))
+	next := make(chan int, len(starts))
+	for i := range starts {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(starts)) {
+		wg.Go(func() {
+			for i := range next {
+				end := len(file.text)
+				if i+1 < len(starts) {
+					end = starts[i+1]
+				}
+				// The piece sees the file only up to its end, so its
+				// parser meets EOF there; positions stay the file's.
+				text := &source{name: file.name, base: file.base, text: file.text[:end]}
+				piece := &Module{Filename: m.Filename, srcs: m.srcs}
+				var p parser
+				p.initAt(piece, text, file.base+Pos(starts[i]))
+				p.home = m
+				p.run(p.parseModule)
+				pieces[i], failed[i] = piece, len(p.errors) > 0
+			}
+		})
+	}
+	wg.Wait()
+	for _, f := range failed {
+		if f {
+			return false
+		}
+	}
+	for _, piece := range pieces {
+		m.join(piece)
+	}
+	return true
+}
+
+// join appends the entities of piece, parsed from a later part of the same
+// file, to m: what one parser would have built had it read both parts.
+func (m *Module) join(piece *Module) {
+	for _, h := range []struct{ dst, src **HeaderField }{
+		{&m.SourceFilename, &piece.SourceFilename},
+		{&m.DataLayout, &piece.DataLayout},
+		{&m.Triple, &piece.Triple},
+	} {
+		if *h.src != nil { // a later header line overrides, as in one parse
+			*h.dst = *h.src
+		}
+	}
+	m.ModuleAsm = append(m.ModuleAsm, piece.ModuleAsm...)
+	m.TypeDefs = append(m.TypeDefs, piece.TypeDefs...)
+	m.Comdats = append(m.Comdats, piece.Comdats...)
+	m.Globals = append(m.Globals, piece.Globals...)
+	m.Aliases = append(m.Aliases, piece.Aliases...)
+	m.Funcs = append(m.Funcs, piece.Funcs...)
+	m.AttrGroups = append(m.AttrGroups, piece.AttrGroups...)
+	m.NamedMetadata = append(m.NamedMetadata, piece.NamedMetadata...)
+	m.Metadata = append(m.Metadata, piece.Metadata...)
+	m.Directives = append(m.Directives, piece.Directives...)
+	m.Syntax.TypedPointers = m.Syntax.TypedPointers || piece.Syntax.TypedPointers
+	m.Syntax.OpaquePointers = m.Syntax.OpaquePointers || piece.Syntax.OpaquePointers
+	m.Syntax.DebugRecords = m.Syntax.DebugRecords || piece.Syntax.DebugRecords
+	if m.types == nil {
+		m.types = piece.types
+		return
+	}
+	for text, t := range piece.types {
+		if _, ok := m.types[text]; !ok {
+			m.types[text] = t
+		}
+	}
+}
+
+// pieceCount is how many pieces Parse splits a file of size bytes into.
+func pieceCount(size int) int {
+	procs := runtime.GOMAXPROCS(0)
+	if procs < 2 {
+		return 1
+	}
+	return min(procs*piecesPerProc, size/pieceMin)
+}
