@@ -1,8 +1,6 @@
 package ir
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -39,24 +37,16 @@ func checkPieces(t *testing.T, filename, src string, cuts []int) {
 // TestPiecesMatchWholeParse cuts every fixture at every line where a piece
 // may begin and checks the parse in pieces is the parse in one.
 func TestPiecesMatchWholeParse(t *testing.T) {
-	for _, file := range fixtures(t) {
-		t.Run(filepath.Base(filepath.Dir(file))+"/"+filepath.Base(file), func(t *testing.T) {
-			t.Parallel()
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cuts := everyCut(string(src))
-			if len(cuts) == 0 {
-				t.Skip("no line where a piece may begin")
-			}
-			pieced := newModule(file, string(src))
-			if !parsePieces(pieced, cuts) {
-				t.Fatalf("a fixture failed to parse in %d pieces", len(cuts)+1)
-			}
-			checkPieces(t, file, string(src), cuts)
-		})
-	}
+	eachFixture(t, func(t *testing.T, file, src string) {
+		cuts := everyCut(src)
+		if len(cuts) == 0 {
+			t.Skip("no line where a piece may begin")
+		}
+		if !parsePieces(newModule(file, src), cuts) {
+			t.Fatalf("a fixture failed to parse in %d pieces", len(cuts)+1)
+		}
+		checkPieces(t, file, src, cuts)
+	})
 }
 
 func TestCutPoints(t *testing.T) {
