@@ -355,6 +355,20 @@ func (m *Module) SetBody(f *Func, text string) error {
 	return nil
 }
 
+// SetParams replaces the parameter list of f, parentheses included, with
+// text, e.g. "(i64 immarg, ptr %p)", and updates f.Params and f.Variadic.
+// The caller keeps the body, if any, consistent with the new parameters.
+func (m *Module) SetParams(f *Func, text string) error {
+	var params Func
+	src, err := m.parseSnippet(text, func(p *parser) { p.parseParams(&params) })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(f.ParamsSpan.Start, f.ParamsSpan.End, src)
+	f.Params, f.Variadic, f.ParamsSpan = params.Params, params.Variadic, params.ParamsSpan
+	return nil
+}
+
 // ReplaceInstr replaces the i-th instruction of b with the instructions in
 // text, one per line, and returns them. An empty text removes it.
 func (m *Module) ReplaceInstr(b *Block, i int, text string) ([]*Instr, error) {

@@ -108,6 +108,18 @@ func TestEdits(t *testing.T) {
 				t.Error("model still has no body")
 			}
 		}, "define void @g(i64) #1 {\n  call void asm sideeffect \"r0 = 0\\0Aexit\", \"~{r0}\"()\n  unreachable\n}", "declare void @g(i64) #1"},
+		{"parameters of a declaration", func(t *testing.T, m *Module) {
+			f := m.Func("g")
+			if err := m.SetParams(f, "(i64 immarg, ptr captures(none), ...)"); err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Params) != 2 || !f.Params[0].Type.IsInt(64) || !f.Params[1].Type.IsPointer() || !f.Variadic {
+				t.Errorf("model has %d params, variadic %v", len(f.Params), f.Variadic)
+			}
+			if err := m.SetParams(f, "(i64"); err == nil {
+				t.Error("an unclosed parameter list was accepted")
+			}
+		}, "declare void @g(i64 immarg, ptr captures(none), ...) #1", "declare void @g(i64) #1"},
 		{"remove function and append", func(t *testing.T, m *Module) {
 			m.Remove(m.Func("g"))
 			if m.Func("g") != nil {

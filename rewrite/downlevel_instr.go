@@ -145,9 +145,7 @@ var lifetimeRule = &Rule{
 		})
 		r.eachDeclOf(names, func(f *ir.Func) {
 			if len(f.Params) == 1 && r.hit(f, 22) {
-				// ir cannot insert a parameter into the model; nothing after
-				// this rule looks at the size parameter.
-				r.m.InsertAt(f.ParamsSpan.Start+1, "i64 immarg, ")
+				r.check(r.m.SetParams(f, "(i64 immarg, "+r.m.TextOf(f.Params[0].Span)+")"))
 			}
 		})
 	},
