@@ -17,6 +17,8 @@ func TestBadInput(t *testing.T) {
 		{"bitcode wrapper", "\xde\xc0\x17\x0b\x00\x00", "t.ll: not textual LLVM IR: this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"},
 		{"object file", "\x7fELF\x02\x01\x01", "t.ll: not textual LLVM IR: this is an ELF object file, not LLVM IR; give the .ll that rustc --emit=llvm-ir wrote"},
 		{"binary", "\x01\x02\x00garbage\xff", "t.ll: not textual LLVM IR: this is binary data (it holds NUL bytes), not LLVM IR text"},
+		{"NUL after the first 4 KB", strings.Repeat("; filler\n", 500) + "; comment with \x00 in it\n", `t.ll:501:16: NUL byte: textual LLVM IR never holds one (write it as \00 in a c"..." string)`},
+		{"NUL in a string", "@s = constant [1 x i8] c\"\x00\"\n", "t.ll: not textual LLVM IR: this is binary data (it holds NUL bytes), not LLVM IR text"},
 		{"invalid byte", "@g = global i32 \xff\n", "t.ll:1:17: invalid character 0xff"},
 		{"unterminated c-string", "@s = constant [2 x i8] c\"ab", "t.ll:1:24: string not terminated"},
 		{"unterminated name", "@\"abc = global i32 0\n", "t.ll:1:1: string not terminated"},

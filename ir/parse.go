@@ -40,6 +40,13 @@ func checkText(filename, src string) error {
 	if strings.TrimSpace(src) == "" {
 		return fmt.Errorf("%s: %w: the file is empty", filename, ErrNotText)
 	}
+	// The lexer lets any byte through comments and strings, but a NUL
+	// there is no more LLVM's than one at the start, which sniffBinary
+	// calls binary data.
+	if i := strings.IndexByte(src, 0); i >= 0 {
+		text := source{name: filename, base: 1, text: src}
+		return fmt.Errorf("%s: NUL byte: textual LLVM IR never holds one (write it as \\00 in a c\"...\" string)", text.position(Pos(i+1)))
+	}
 	return nil
 }
 
