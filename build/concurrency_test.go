@@ -19,7 +19,7 @@ func TestConcurrentBuildsAndDeterminism(t *testing.T) {
 	needE2E(t)
 	target := t.TempDir()
 	build := func(out string) *Result {
-		opts := probeOptions("net", "", target, out)
+		opts := probeOptions("net", legs[0], target, out)
 		opts.Load = false
 		opts.KeepTemps = true
 		opts.Jobs = 2

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,9 +31,17 @@ func needE2E(t *testing.T) {
 	testenv.Long(t, "builds the probe crates with cargo")
 }
 
-// toolchains are the rustcs the probes are built with: rustup's default
-// (stable) and nightly.
-var toolchains = []struct{ name, toolchain string }{{"stable", ""}, {"nightly", "nightly"}}
+// A leg is a rustc and an LLVM the probes are built with.
+type leg struct {
+	name      string
+	toolchain string // rustup toolchain; "" for the default (stable)
+	llvm      int    // major of the opt-N and llc-N that build it
+}
+
+// legs: rustup's default (stable) and nightly rustc with their IR
+// downleveled to LLVM 19, and stable with its own LLVM, 22, where the IR
+// needs no downlevel.
+var legs = []leg{{"stable", "", 19}, {"nightly", "nightly", 19}, {"stable-llvm22", "", 22}}
 
 func needToolchain(t *testing.T, toolchain string) {
 	t.Helper()
@@ -44,29 +53,31 @@ func needToolchain(t *testing.T, toolchain string) {
 }
 
 // probeOptions build a probe crate into out with a cargo target directory
-// shared by the crates of one toolchain, and load the objects when root.
-func probeOptions(crate, toolchain, target, out string) Options {
+// shared by the crates of one leg, and load the objects when root.
+func probeOptions(crate string, l leg, target, out string) Options {
 	return Options{
 		ManifestPath: filepath.Join(probes, crate, "Cargo.toml"),
-		Toolchain:    toolchain,
+		Toolchain:    l.toolchain,
 		TargetDir:    target,
 		OutDir:       out,
-		Opt:          "opt-19",
-		Llc:          "llc-19",
+		Opt:          fmt.Sprintf("opt-%d", l.llvm),
+		Llc:          fmt.Sprintf("llc-%d", l.llvm),
 		Load:         os.Geteuid() == 0,
 	}
 }
 
 func TestProbes(t *testing.T) {
 	needE2E(t)
-	for _, tc := range toolchains {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, l := range legs {
+		t.Run(l.name, func(t *testing.T) {
 			t.Parallel()
-			needToolchain(t, tc.toolchain)
+			needToolchain(t, l.toolchain)
+			testenv.LookPath(t, fmt.Sprintf("opt-%d", l.llvm))
+			testenv.LookPath(t, fmt.Sprintf("llc-%d", l.llvm))
 			target, out := t.TempDir(), t.TempDir()
 			for _, crate := range []string{"net", "trace", "counter", "unroll", "calls"} {
 				start := time.Now()
-				res, err := Build(context.Background(), probeOptions(crate, tc.toolchain, target, out))
+				res, err := Build(context.Background(), probeOptions(crate, l, target, out))
 				if err != nil {
 					t.Errorf("%s: %v", crate, err)
 					continue
@@ -85,8 +96,8 @@ func TestProbes(t *testing.T) {
 				testenv.Root(t)
 				testRuns(t, out)
 			})
-			t.Run("unroll", func(t *testing.T) { testUnroll(t, tc.toolchain, target) })
-			t.Run("negative", func(t *testing.T) { testNegative(t, tc.toolchain, target) })
+			t.Run("unroll", func(t *testing.T) { testUnroll(t, l, target) })
+			t.Run("negative", func(t *testing.T) { testNegative(t, l, target) })
 		})
 	}
 }
@@ -172,8 +183,8 @@ func packet(t *testing.T, vector string) []byte {
 
 // testUnroll: the FNV loop keeps a back edge, which a 4.15 kernel refuses,
 // unless opt unrolls it.
-func testUnroll(t *testing.T, toolchain, target string) {
-	opts := probeOptions("unroll", toolchain, target, t.TempDir())
+func testUnroll(t *testing.T, l leg, target string) {
+	opts := probeOptions("unroll", l, target, t.TempDir())
 	opts.Kernel = verify.Kernel{Major: 4, Minor: 15}
 	_, err := Build(context.Background(), opts)
 	if ExitCode(err) != ExitProgram || !strings.Contains(err.Error(), "backward jump") {
@@ -191,8 +202,8 @@ func testUnroll(t *testing.T, toolchain, target string) {
 
 // testNegative builds the programs that must fail and checks that each
 // fails at its stage, with a message that names the cause.
-func testNegative(t *testing.T, toolchain, target string) {
-	opts := probeOptions("negative", toolchain, target, t.TempDir())
+func testNegative(t *testing.T, l leg, target string) {
+	opts := probeOptions("negative", l, target, t.TempDir())
 	res, err := Build(context.Background(), opts)
 	if ExitCode(err) != ExitProgram {
 		t.Fatalf("negative crate: exit %d (%v), want %d", ExitCode(err), err, ExitProgram)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what oxbpf's tests and example need on a Debian/Ubuntu machine of
 # the kind the README describes (Go, rustc and LLVM 14 present): LLVM 19
-# (opt, llc), clang 19 (rebuilds verify's test objects), and LLVM 15 and 16
-# (the downlevel matrix). Does nothing for packages already installed.
+# (opt, llc), clang 19 (rebuilds verify's test objects), LLVM 15 and 16
+# (the downlevel matrix) and LLVM 22, rustc 1.95's own (the matrix, and the
+# end-to-end leg without downlevel). Does nothing for packages already
+# installed.
 set -euo pipefail
 
-packages=(llvm-19 clang-19 llvm-15 llvm-16)
+packages=(llvm-19 clang-19 llvm-15 llvm-16 llvm-22)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
