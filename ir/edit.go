@@ -36,19 +36,16 @@ func (m *Module) InsertAt(p Pos, text string) {
 }
 
 // Delete removes the text of n together with the spaces before it, which
-// is right for space-separated words: flags and attributes. It never lets
-// the tokens on either side run together: if they would, one space stays.
+// is right for space-separated words: flags and attributes. The tokens on
+// either side never run together: where they would, the printer keeps one
+// space (see printer.write).
 func (m *Module) Delete(n Node) {
 	s := n.Range()
 	start, end := m.spaceBefore(s.Start), s.End
 	if start == s.Start && !isNameChar(m.byteAt(start-1)) {
 		end = m.spaceAfter(end) // "(noundef i32" loses the space, not "("
 	}
-	text := ""
-	if before, after := m.byteAt(start-1), m.byteAt(end); isNameChar(before) && startsToken(after) || before == '"' && after == '"' {
-		text = " "
-	}
-	m.addEdit(edit{start: start, end: end, text: text})
+	m.addEdit(edit{start: start, end: end})
 }
 
 // byteAt returns the source byte at p, or 0 outside the source.
@@ -58,12 +55,6 @@ func (m *Module) byteAt(p Pos) byte {
 		return src.text[i]
 	}
 	return 0
-}
-
-// startsToken reports whether c could begin a word or name that would join
-// one before it.
-func startsToken(c byte) bool {
-	return isNameChar(c) || c == '%' || c == '@' || c == '!' || c == '#' || c == '"' || c == '$'
 }
 
 // DeleteElem removes one element of a comma-separated list: from the end

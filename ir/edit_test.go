@@ -213,3 +213,19 @@ func TestDeleteBeforeGluedToken(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestAdjacentDeletesKeepNeighboursApart: each deletion alone leaves a
+// space or a bracket beside it, together they would glue "declare" to
+// "i1", in whichever order they are made (FuzzBPF found it).
+func TestAdjacentDeletesKeepNeighboursApart(t *testing.T) {
+	for _, order := range [][]int{{0, 1}, {1, 0}} {
+		m := mustParse(t, "declare A() B()i1 @f()\n")
+		attrs := m.Funcs[0].RetAttrs.Attrs
+		for _, i := range order {
+			m.Delete(attrs[i])
+		}
+		if got, want := string(m.Bytes()), "declare i1 @f()\n"; got != want {
+			t.Errorf("deleting in order %v: got %q, want %q", order, got, want)
+		}
+	}
+}

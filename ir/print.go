@@ -14,11 +14,11 @@ func Fprint(w io.Writer, m *Module) error {
 		_, err := io.WriteString(w, m.srcs[0].text)
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
+	p := printer{w: bufio.NewWriterSize(w, 1<<16)}
 	m.sortEdits()
 	root := m.srcs[0]
-	m.writeRange(bw, root.base, root.base+Pos(len(root.text)))
-	return bw.Flush()
+	m.writeRange(&p, root.base, root.base+Pos(len(root.text)))
+	return p.w.Flush()
 }
 
 // Bytes returns the module's text with every edit applied.
@@ -32,11 +32,11 @@ func (m *Module) Bytes() []byte {
 // inside it applied.
 func (m *Module) TextOf(n Node) string {
 	var b bytes.Buffer
-	bw := bufio.NewWriter(&b)
+	p := printer{w: bufio.NewWriter(&b)}
 	m.sortEdits()
 	s := n.Range()
-	m.writeRange(bw, s.Start, s.End)
-	bw.Flush()
+	m.writeRange(&p, s.Start, s.End)
+	p.w.Flush()
 	return b.String()
 }
 
@@ -56,10 +56,38 @@ func (m *Module) sortEdits() {
 	})
 }
 
+// A printer writes text with edits applied. Where a deletion brings two
+// tokens together that would read as one ("declare" and "i1" once the
+// attributes between them are gone), it writes a space between them. It
+// judges by the bytes it writes, so deletions side by side, each of which
+// left a space or a bracket on its own, cannot join tokens either.
+type printer struct {
+	w       *bufio.Writer
+	last    byte // the last byte written
+	deleted bool // text was deleted since the last write
+}
+
+func (p *printer) write(s string) {
+	if s == "" {
+		return
+	}
+	if p.deleted && (isNameChar(p.last) && startsToken(s[0]) || p.last == '"' && s[0] == '"') {
+		p.w.WriteByte(' ')
+	}
+	p.w.WriteString(s)
+	p.last, p.deleted = s[len(s)-1], false
+}
+
+// startsToken reports whether c could begin a word or name that would join
+// one before it.
+func startsToken(c byte) bool {
+	return isNameChar(c) || c == '%' || c == '@' || c == '!' || c == '#' || c == '"' || c == '$'
+}
+
 // writeRange writes [start, end) of the position space with the edits that
 // lie inside it. An edit that starts inside a range an earlier edit
 // replaced is superseded by it and skipped.
-func (m *Module) writeRange(w *bufio.Writer, start, end Pos) {
+func (m *Module) writeRange(p *printer, start, end Pos) {
 	src := m.sourceOf(start)
 	i := sort.Search(len(m.edits), func(i int) bool { return m.edits[i].start >= start })
 	cursor := start
@@ -71,15 +99,18 @@ func (m *Module) writeRange(w *bufio.Writer, start, end Pos) {
 		if e.start < cursor || e.end > end {
 			continue
 		}
-		w.WriteString(src.text[cursor-src.base : e.start-src.base])
-		if e.snippet.End > e.snippet.Start {
-			m.writeRange(w, e.snippet.Start, e.snippet.End)
-		} else {
-			w.WriteString(e.text)
+		p.write(src.text[cursor-src.base : e.start-src.base])
+		switch {
+		case e.snippet.End > e.snippet.Start:
+			m.writeRange(p, e.snippet.Start, e.snippet.End)
+		case e.text != "":
+			p.write(e.text)
+		case e.end > e.start:
+			p.deleted = true
 		}
 		cursor = e.end
 	}
-	w.WriteString(src.text[cursor-src.base : end-src.base])
+	p.write(src.text[cursor-src.base : end-src.base])
 }
 
 // sourceOf returns the source that contains p.
