@@ -10,6 +10,7 @@ import (
 
 	"github.com/llir/llvm/asm"
 	llir "github.com/llir/llvm/ir"
+	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
 // llirPrefixes rewrite what github.com/llir/llvm v0.3.6 cannot read in the
@@ -28,11 +29,7 @@ var llirPrefixes = []struct {
 // independent parser github.com/llir/llvm, and checks they agree on the
 // functions, their attributes, and the number of blocks and instructions.
 func TestDifferentialLLIR(t *testing.T) {
-	files, err := filepath.Glob("../fixtures/ir/rustc-1.63/*.ll")
-	if err != nil || len(files) == 0 {
-		t.Fatal("no LLVM-14 fixtures in ../fixtures/ir/rustc-1.63")
-	}
-	for _, file := range files {
+	for _, file := range testenv.Glob(t, "../fixtures/ir/rustc-1.63/*.ll") {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			t.Parallel()
 			src, err := os.ReadFile(file)

@@ -5,15 +5,13 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
 // fixtures returns every committed .ll module under fixtures/ir.
 func fixtures(t testing.TB) []string {
-	files, err := filepath.Glob("../fixtures/ir/*/*.ll")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures in ../fixtures/ir: %v", err)
-	}
-	return files
+	return testenv.Glob(t, "../fixtures/ir/*/*.ll")
 }
 
 // eachFixture runs check on every fixture's text in a parallel subtest

@@ -26,17 +26,6 @@ func installedOpts() []int {
 	return majors
 }
 
-// matrixFixtures returns the fixture modules: the corpus of every compiler,
-// and the big debug modules of gen.sh big when they were generated.
-func matrixFixtures(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("../fixtures/ir/*/*.ll")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures in ../fixtures/ir: %v", err)
-	}
-	return files
-}
-
 // odrWarning is what LLVM 19's verifier says about rustc 1.63's debug
 // info, which nests definitions of generic functions' subprograms in
 // their types. Typed-pointer input for a newer LLVM is nothing downlevel
@@ -60,7 +49,9 @@ func TestDownlevelMatrix(t *testing.T) {
 	testenv.Need(t, len(majors) > 0, "opt-N for some N from 14 on PATH")
 	start := time.Now()
 	t.Cleanup(func() { t.Logf("matrix of %d LLVM versions took %v", len(majors), time.Since(start)) })
-	for _, file := range matrixFixtures(t) {
+	// The corpus of every compiler, and the big debug modules of gen.sh big
+	// when they were generated.
+	for _, file := range testenv.Glob(t, "../fixtures/ir/*/*.ll") {
 		name := strings.TrimPrefix(file, "../fixtures/ir/")
 		if strings.HasPrefix(name, "big/") && testing.Short() {
 			continue

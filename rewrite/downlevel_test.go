@@ -41,20 +41,11 @@ func TestDownlevelGoldensVerify(t *testing.T) {
 		}
 		t.Run(filepath.Base(input), func(t *testing.T) {
 			t.Parallel()
-			verify(t, major, filepath.Join(mustAbs(t, "."), input+".golden"))
+			verify(t, major, filepath.Join(testenv.Abs(t, "."), input+".golden"))
 		})
 		verified++
 	}
 	testenv.Need(t, verified > 0, "opt-15, opt-16 or opt-19 on PATH")
-}
-
-func mustAbs(t *testing.T, path string) string {
-	t.Helper()
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
 }
 
 func TestMemoryEffects(t *testing.T) {
@@ -206,10 +197,7 @@ func TestRulesTable(t *testing.T) {
 // the counts per rule.
 func TestConstructsFixtures(t *testing.T) {
 	for _, dir := range []string{"rustc-1.95", "nightly", "rustc-1.63"} {
-		files, err := filepath.Glob("../fixtures/ir/" + dir + "/*.ll")
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no fixtures in ../fixtures/ir/%s", dir)
-		}
+		files := testenv.Glob(t, "../fixtures/ir/"+dir+"/*.ll")
 		counts := make(map[string]int)
 		needs := 0
 		for _, file := range files {

@@ -18,11 +18,7 @@ func fixtureModules(t *testing.T) []string {
 	t.Helper()
 	var files []string
 	for _, dir := range []string{"rustc-1.63", "rustc-1.95", "nightly"} {
-		fs, err := filepath.Glob(filepath.Join("..", "fixtures", "ir", dir, "*.ll"))
-		if err != nil || len(fs) == 0 {
-			t.Fatalf("no modules in fixtures/ir/%s", dir)
-		}
-		files = append(files, fs...)
+		files = append(files, testenv.Glob(t, filepath.Join("..", "fixtures", "ir", dir, "*.ll"))...)
 	}
 	return files
 }

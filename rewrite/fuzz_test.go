@@ -2,10 +2,10 @@ package rewrite
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/oxbpf/oxbpf/internal/testenv"
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -14,11 +14,7 @@ import (
 // succeed, what they print parses again. Seeds are the golden inputs of
 // every pass.
 func fuzzPasses(f *testing.F, passes []*Pass) {
-	inputs, err := filepath.Glob("testdata/*/*.ll")
-	if err != nil || len(inputs) == 0 {
-		f.Fatalf("no seeds in testdata: %v", err)
-	}
-	for _, input := range inputs {
+	for _, input := range testenv.Glob(f, "testdata/*/*.ll") {
 		src, err := os.ReadFile(input)
 		if err != nil {
 			f.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oxbpf/oxbpf/internal/testenv"
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -51,11 +52,7 @@ func testOptions(t *testing.T, src string) Options {
 // the diagnostics are exactly the ; want expectations.
 func runGolden(t *testing.T, dir string, passes []*Pass) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.ll"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test inputs in testdata/%s", dir)
-	}
-	for _, file := range files {
+	for _, file := range testenv.Glob(t, filepath.Join("testdata", dir, "*.ll")) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			src, err := os.ReadFile(file)
 			if err != nil {

@@ -2,9 +2,10 @@ package verify
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
 var kinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall, Unresolved, Loop, TooLarge, NoLicense, NoPrograms}
@@ -12,11 +13,7 @@ var kinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall
 // FuzzInspect feeds Inspect arbitrary bytes: it must never panic, and every
 // problem must have a known kind and a one-line message.
 func FuzzInspect(f *testing.F) {
-	objects, err := filepath.Glob("testdata/*.o")
-	if err != nil || len(objects) == 0 {
-		f.Fatalf("no seed objects: %v", err)
-	}
-	for _, path := range objects {
+	for _, path := range testenv.Glob(f, "testdata/*.o") {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)

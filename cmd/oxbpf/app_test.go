@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/internal/testenv"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/urfave/cli/v2"
 )
@@ -172,9 +173,5 @@ func TestNoCommandShowsHelp(t *testing.T) {
 // fixtures returns every IR fixture of the repository.
 func fixtures(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("../../fixtures/ir/*/*.ll")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no IR fixtures: %v", err)
-	}
-	return slices.Sorted(slices.Values(files))
+	return slices.Sorted(slices.Values(testenv.Glob(t, "../../fixtures/ir/*/*.ll")))
 }

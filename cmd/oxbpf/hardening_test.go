@@ -67,7 +67,7 @@ var (
 
 func TestHardening(t *testing.T) {
 	bin := oxbpfBinary(t)
-	fixture := mustAbs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll")
+	fixture := testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll")
 	good := func(t *testing.T, dir string) string { return copyFile(t, fixture, filepath.Join(dir, "in.ll")) }
 	irCase := func(content string) func(t *testing.T, dir string) []string {
 		return func(t *testing.T, dir string) []string {
@@ -105,7 +105,7 @@ func TestHardening(t *testing.T) {
 		{name: "bitcode", setup: irCase("BC\xc0\xde\x35\x14\x00\x00"), code: 1, out: "out.o",
 			want: "oxbpf: {dir}/in.ll: not textual LLVM IR: this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"},
 		{name: "object file to rewrite", setup: func(t *testing.T, dir string) []string {
-			obj := copyFile(t, mustAbs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"))
+			obj := copyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"))
 			return []string{"rewrite", obj, "-o", filepath.Join(dir, "out.ll")}
 		}, code: 1, out: "out.ll",
 			want: "oxbpf: {dir}/xdp.o: not textual LLVM IR: this is an ELF object file, not LLVM IR; give the .ll that rustc --emit=llvm-ir wrote"},
@@ -164,13 +164,13 @@ func TestHardening(t *testing.T) {
 			return []string{"compile", good(t, dir), "-o", filepath.Join(small, "out.o")}
 		}, code: 1, want: "oxbpf: write {dir}/small/out.o: no space left on device"},
 		{name: "verifier rejection", needs: root, setup: func(t *testing.T, dir string) []string {
-			return []string{"verify", copyFile(t, mustAbs(t, "../../verify/testdata/rejected.o"), filepath.Join(dir, "rejected.o")), "--load"}
+			return []string{"verify", copyFile(t, testenv.Abs(t, "../../verify/testdata/rejected.o"), filepath.Join(dir, "rejected.o")), "--load"}
 		}, code: 1, want: "oxbpf: load: program xdp_noret rejected: R0 !read_ok (and 1 more rejection)"},
 		{name: "object without programs", setup: func(t *testing.T, dir string) []string {
-			return []string{"verify", copyFile(t, mustAbs(t, "../../verify/testdata/noprog.o"), filepath.Join(dir, "noprog.o"))}
+			return []string{"verify", copyFile(t, testenv.Abs(t, "../../verify/testdata/noprog.o"), filepath.Join(dir, "noprog.o"))}
 		}, code: 1, want: `oxbpf: verify: no programs: no function sits in an executable section other than .text; put each program in a section such as "xdp", "socket" or "kprobe/<function>"`},
 		{name: "load without CAP_BPF", needs: root, nobody: true, setup: func(t *testing.T, dir string) []string {
-			return []string{"verify", copyFile(t, mustAbs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o")), "--load"}
+			return []string{"verify", copyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o")), "--load"}
 		}, code: 3, want: "oxbpf: load map packets: loading BPF needs root or CAP_BPF"},
 		{name: "unknown flag", setup: func(t *testing.T, dir string) []string {
 			return []string{"compile", "--frob", filepath.Join(dir, "in.ll")}
@@ -250,7 +250,7 @@ func TestHardeningInterrupt(t *testing.T) {
 	dir, tmp := shareable(t), shareable(t)
 	pidFile := filepath.Join(dir, "child.pid")
 	opt := writeScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
-	in := copyFile(t, mustAbs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"))
+	in := copyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"))
 	cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	var stderr bytes.Buffer
@@ -387,15 +387,6 @@ func copyFile(t *testing.T, src, dst string) string {
 		t.Fatal(err)
 	}
 	return writeFile(t, dst, string(data))
-}
-
-func mustAbs(t *testing.T, path string) string {
-	t.Helper()
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
 }
 
 func fileExists(path string) bool {

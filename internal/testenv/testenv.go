@@ -1,11 +1,13 @@
 // Package testenv decides what a test does when the machine lacks something
 // it needs (rustc, opt, llc, CAP_BPF): skip with the reason when a developer
 // runs the tests by hand, fail when CI=true, because CI must really run them.
+// It also finds the committed inputs the tests of several packages read.
 package testenv
 
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 )
 
@@ -46,4 +48,25 @@ func Long(t testing.TB, why string) {
 	if testing.Short() {
 		t.Skipf("skipping under -short: %s", why)
 	}
+}
+
+// Glob returns the files that match pattern, and fails the test when none
+// does: a test over committed inputs must not pass by finding none.
+func Glob(t testing.TB, pattern string) []string {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files match %s: %v", pattern, err)
+	}
+	return files
+}
+
+// Abs returns path made absolute, or fails the test.
+func Abs(t testing.TB, path string) string {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
 }
