@@ -17,14 +17,14 @@ func everyCut(src string) []int {
 
 // checkPieces parses src whole and in the pieces that cuts separate, and
 // fails unless the pieces are rejected or build exactly the whole parse's
-// model.
-func checkPieces(t *testing.T, filename, src string, cuts []int) {
+// model. It returns the whole parse's module and error.
+func checkPieces(t *testing.T, filename, src string, cuts []int) (*Module, error) {
 	t.Helper()
 	whole := newModule(filename, src)
 	wholeErr := parseWhole(whole)
 	pieced := newModule(filename, src)
 	if !parsePieces(pieced, cuts) {
-		return
+		return whole, wholeErr
 	}
 	if wholeErr != nil {
 		t.Fatalf("%d pieces parse, but the whole text does not: %v", len(cuts)+1, wholeErr)
@@ -32,6 +32,7 @@ func checkPieces(t *testing.T, filename, src string, cuts []int) {
 	if !reflect.DeepEqual(whole, pieced) {
 		t.Fatalf("%d pieces build a different model from the whole text's", len(cuts)+1)
 	}
+	return whole, nil
 }
 
 // TestPiecesMatchWholeParse cuts every fixture at every line where a piece
