@@ -2,6 +2,7 @@ package ir
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -63,8 +64,7 @@ func entityLine(src string, from int) int {
 func parsePieces(m *Module, cuts []int) bool {
 	file := m.srcs[0]
 	starts := append([]int{0}, cuts...)
-	pieces := make([]*Module, len(starts))
-	failed := make([]bool, len(starts))
+	pieces := make([]*Module, len(starts)) // nil where a piece failed
 	next := make(chan int, len(starts))
 	for i := range starts {
 		next <- i
@@ -86,15 +86,15 @@ func parsePieces(m *Module, cuts []int) bool {
 				p.initAt(piece, text, file.base+Pos(starts[i]))
 				p.home = m
 				p.run(p.parseModule)
-				pieces[i], failed[i] = piece, len(p.errors) > 0
+				if len(p.errors) == 0 {
+					pieces[i] = piece
+				}
 			}
 		})
 	}
 	wg.Wait()
-	for _, f := range failed {
-		if f {
-			return false
-		}
+	if slices.Contains(pieces, nil) {
+		return false
 	}
 	for _, piece := range pieces {
 		m.join(piece)
