@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oxbpf/oxbpf/internal/symbol"
 	"github.com/oxbpf/oxbpf/internal/testenv"
 	"github.com/oxbpf/oxbpf/ir"
 )
@@ -78,7 +79,7 @@ func checkRewritten(t *testing.T, m *ir.Module) {
 		if f.IsDeclaration() {
 			continue
 		}
-		name := Demangle(f.Name.Name())
+		name := symbol.Demangle(f.Name.Name())
 		for _, key := range []string{"noinline", "optnone"} {
 			if hasAttr(m, &f.Attrs, key) {
 				t.Errorf("%s is still %s", name, key)

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"strings"
 
+	"github.com/oxbpf/oxbpf/internal/symbol"
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -41,7 +42,7 @@ library (std), which a BPF program cannot link (the crate lacks
 
 func runLint(c *Context) error {
 	if f := stdFunction(c.Module); f != nil {
-		c.Error(f, nil, "the module defines %s from Rust's standard library: a BPF program must be #![no_std] (and #![no_main])", Demangle(f.Name.Name()))
+		c.Error(f, nil, "the module defines %s from Rust's standard library: a BPF program must be #![no_std] (and #![no_main])", symbol.Demangle(f.Name.Name()))
 		return nil
 	}
 	s := newSymbols(c.Module)
@@ -61,12 +62,12 @@ func runLint(c *Context) error {
 		first := cycle[0].at
 		from := cycle[len(cycle)-1].to
 		if len(cycle) == 1 {
-			c.Warn(first, from, "recursion: %s calls itself, which cannot be inlined", Demangle(from.Name.Name()))
+			c.Warn(first, from, "recursion: %s calls itself, which cannot be inlined", symbol.Demangle(from.Name.Name()))
 			continue
 		}
-		names := []string{Demangle(from.Name.Name())}
+		names := []string{symbol.Demangle(from.Name.Name())}
 		for _, e := range cycle {
-			names = append(names, Demangle(e.to.Name.Name()))
+			names = append(names, symbol.Demangle(e.to.Name.Name()))
 		}
 		c.Warn(first, from, "recursion: %s, which cannot be inlined", strings.Join(names, " → "))
 	}
@@ -81,7 +82,7 @@ func lintCall(c *Context, s *symbols, f *ir.Func, in *ir.Instr) {
 	case indirectCall:
 		c.Warn(in, f, "indirect call through %s: the verifier allows calls only to helpers and to functions in the program", shorten(in.Call.Callee.Raw))
 	case directCall:
-		name := Demangle(cl.fn.Name.Name())
+		name := symbol.Demangle(cl.fn.Name.Name())
 		switch {
 		case cl.fn.IsIntrinsic():
 			switch call := intrinsicLibcall(cl.fn, in.Call); call {
@@ -135,7 +136,7 @@ func stdFunction(m *ir.Module) *ir.Func {
 		if f.IsDeclaration() {
 			continue
 		}
-		if name := Demangle(f.Name.Name()); strings.HasPrefix(name, "std::") || strings.HasPrefix(name, "<std::") {
+		if name := symbol.Demangle(f.Name.Name()); strings.HasPrefix(name, "std::") || strings.HasPrefix(name, "<std::") {
 			return f
 		}
 	}

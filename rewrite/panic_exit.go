@@ -1,6 +1,9 @@
 package rewrite
 
-import "github.com/oxbpf/oxbpf/ir"
+import (
+	"github.com/oxbpf/oxbpf/internal/symbol"
+	"github.com/oxbpf/oxbpf/ir"
+)
 
 // PanicExit turns every panic into a program exit.
 var PanicExit = &Pass{
@@ -40,12 +43,12 @@ func runPanicExit(c *Context) error {
 	panics := panicFunctions(c)
 	var handler *ir.Func
 	for _, f := range panics {
-		if !matchPanic(Demangle(f.Name.Name())).handler {
+		if !matchPanic(symbol.Demangle(f.Name.Name())).handler {
 			continue
 		}
 		if handler != nil {
 			c.Error(f, f, "second panic handler %s besides %s: rustc links one #[panic_handler], so this module mixes compilers or defines rust_begin_unwind by hand",
-				Demangle(f.Name.Name()), Demangle(handler.Name.Name()))
+				symbol.Demangle(f.Name.Name()), symbol.Demangle(handler.Name.Name()))
 			continue
 		}
 		handler = f
@@ -84,7 +87,7 @@ func runPanicExit(c *Context) error {
 func panicFunctions(c *Context) []*ir.Func {
 	var panics []*ir.Func
 	for _, f := range c.Module.Funcs {
-		if f.IsIntrinsic() || matchPanic(Demangle(f.Name.Name())) == nil {
+		if f.IsIntrinsic() || matchPanic(symbol.Demangle(f.Name.Name())) == nil {
 			continue
 		}
 		if !hasAttr(c.Module, &f.Attrs, "noreturn") {

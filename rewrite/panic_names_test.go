@@ -1,6 +1,10 @@
 package rewrite
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/symbol"
+)
 
 // TestPanicMatch runs the panic table over symbols as rustc 1.63, 1.95 and
 // nightly emit them in fixtures/ir (and 1.95's whole core in
@@ -54,11 +58,11 @@ func TestPanicMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := ""
-		if p := matchPanic(Demangle(tt.symbol)); p != nil {
+		if p := matchPanic(symbol.Demangle(tt.symbol)); p != nil {
 			got = p.pattern
 		}
 		if got != tt.pattern {
-			t.Errorf("%s (%s): matched %q, want %q", tt.symbol, Demangle(tt.symbol), got, tt.pattern)
+			t.Errorf("%s (%s): matched %q, want %q", tt.symbol, symbol.Demangle(tt.symbol), got, tt.pattern)
 		}
 	}
 }

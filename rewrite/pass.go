@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/oxbpf/oxbpf/internal/symbol"
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -76,7 +77,7 @@ func (c *Context) report(sev Severity, node ir.Node, fn *ir.Func, format string,
 		d.Pos = c.Module.Position(node.Range().Start)
 	}
 	if fn != nil {
-		d.Function = Demangle(fn.Name.Name())
+		d.Function = symbol.Demangle(fn.Name.Name())
 	}
 	c.result.Diagnostics = append(c.result.Diagnostics, d)
 }

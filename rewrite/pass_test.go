@@ -64,17 +64,3 @@ func TestLookup(t *testing.T) {
 		t.Errorf("Lookup of an unknown pass: %v", err)
 	}
 }
-
-func TestDemangle(t *testing.T) {
-	tests := map[string]string{
-		"_RNvNtCsgEmfK2I1SDS_4core9panicking18panic_bounds_check": "core::panicking::panic_bounds_check",
-		"_ZN4core9panicking9panic_fmt17h0123456789abcdefE":        "core::panicking::panic_fmt",
-		"_RNvCsfLfy6EI15iL_7___rustc17rust_begin_unwind":          "__rustc::rust_begin_unwind",
-		"rust_begin_unwind": "rust_begin_unwind",
-	}
-	for in, want := range tests {
-		if got := Demangle(in); got != want {
-			t.Errorf("Demangle(%s) = %s, want %s", in, got, want)
-		}
-	}
-}

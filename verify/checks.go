@@ -7,7 +7,7 @@ import (
 	"github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
 	"github.com/cilium/ebpf/btf"
-	"github.com/ianlancetaylor/demangle"
+	"github.com/oxbpf/oxbpf/internal/symbol"
 )
 
 // Instruction limits: BPF_MAXINSNS before 5.2, BPF_COMPLEXITY_LIMIT_INSNS
@@ -90,11 +90,11 @@ func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map
 // readable names a symbol for people: Rust and C++ symbols demangled, with
 // the symbol itself after a demangled name, since that is what the object
 // and other tools show.
-func readable(symbol string) string {
-	if name := demangle.Filter(symbol); name != symbol {
-		return name + " (" + symbol + ")"
+func readable(mangled string) string {
+	if name := symbol.Demangle(mangled); name != mangled {
+		return name + " (" + mangled + ")"
 	}
-	return symbol
+	return mangled
 }
 
 // runtimeHint explains calls to the C runtime and compiler-rt, which a
