@@ -32,12 +32,17 @@ unit:
 	$(GO) test -count=1 -timeout 10m ./...
 
 # Each fuzz target runs FUZZTIME executions on top of its committed corpus
-# (testdata/fuzz); a crasher fails the run and is written there.
+# (testdata/fuzz); a crasher fails the run and is written there. A worker that
+# dies leaves its runtime report in the crash log (testenv.KeepCrashReports).
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
-		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) -parallel 2 >/tmp/oxbpf-fuzz.log 2>&1 || { cat /tmp/oxbpf-fuzz.log; exit 1; }; \
+		rm -f /tmp/oxbpf-fuzz-crash.log; \
+		OXBPF_CRASH_OUTPUT=/tmp/oxbpf-fuzz-crash.log $(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) -parallel 2 >/tmp/oxbpf-fuzz.log 2>&1 || { \
+			cat /tmp/oxbpf-fuzz.log; \
+			if [ -s /tmp/oxbpf-fuzz-crash.log ]; then echo "what the dead fuzz worker reported:"; cat /tmp/oxbpf-fuzz-crash.log; fi; \
+			exit 1; }; \
 		grep '^fuzz: elapsed' /tmp/oxbpf-fuzz.log | tail -n 1; \
 	done
 

@@ -3,6 +3,8 @@ package ir
 import (
 	"os"
 	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
 // FuzzParse checks that the parser never panics on any input, that
@@ -10,6 +12,7 @@ import (
 // for every byte, and that parsing in pieces (as Parse does with big
 // files) builds the same model or fails. Seeds are the committed fixtures.
 func FuzzParse(f *testing.F) {
+	testenv.KeepCrashReports()
 	for _, file := range fixtures(f) {
 		src, err := os.ReadFile(file)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 // succeed, what they print parses again. Seeds are the golden inputs of
 // every pass.
 func fuzzPasses(f *testing.F, passes []*Pass) {
+	testenv.KeepCrashReports()
 	for _, input := range testenv.Glob(f, "testdata/*/*.ll") {
 		src, err := os.ReadFile(input)
 		if err != nil {

@@ -13,6 +13,7 @@ var kinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall
 // FuzzInspect feeds Inspect arbitrary bytes: it must never panic, and every
 // problem must have a known kind and a one-line message.
 func FuzzInspect(f *testing.F) {
+	testenv.KeepCrashReports()
 	for _, path := range testenv.Glob(f, "testdata/*.o") {
 		data, err := os.ReadFile(path)
 		if err != nil {
