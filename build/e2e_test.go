@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilium/ebpf"
 	"github.com/oxbpf/oxbpf/internal/testenv"
 	"github.com/oxbpf/oxbpf/verify"
 )
@@ -95,6 +96,7 @@ func TestProbes(t *testing.T) {
 			t.Run("testrun", func(t *testing.T) {
 				testenv.Root(t)
 				testRuns(t, out)
+				testCounterMap(t, out)
 			})
 			t.Run("unroll", func(t *testing.T) { testUnroll(t, l, target) })
 			t.Run("negative", func(t *testing.T) { testNegative(t, l, target) })
@@ -128,6 +130,34 @@ func testRuns(t *testing.T, out string) {
 			if err != nil || got != want {
 				t.Errorf("%s on %q = %d, %v; want %d", tt.program, vector, got, err, want)
 			}
+		}
+	}
+}
+
+// testCounterMap runs the counter probe three times on an IPv4 packet and
+// once on an IPv6 one, then reads its hash map: the insert and the atomic
+// add must have counted per EtherType, where the test runs above see only
+// the XDP_PASS it returns either way.
+func testCounterMap(t *testing.T, out string) {
+	spec, err := ebpf.LoadCollectionSpec(filepath.Join(out, "counter.o"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	coll, err := ebpf.NewCollection(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer coll.Close()
+	runs := map[string]uint32{"E 0800 IP": 3, "E 86dd IP": 1}
+	for vector, n := range runs {
+		if _, err := coll.Programs["counter"].Run(&ebpf.RunOptions{Data: packet(t, vector), Repeat: n}); err != nil {
+			t.Fatalf("counter on %q: %v", vector, err)
+		}
+	}
+	for etherType, want := range map[uint32]uint64{0x0800: 3, 0x86dd: 1} {
+		var got uint64
+		if err := coll.Maps["COUNTS"].Lookup(etherType, &got); err != nil || got != want {
+			t.Errorf("COUNTS[%#04x] = %d, %v; want %d", etherType, got, err, want)
 		}
 	}
 }
