@@ -62,6 +62,15 @@ func TestCargoRustcCommand(t *testing.T) {
 	if _, err := (system{lookPath: lookPath, goos: "windows", goarch: "386"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil {
 		t.Error("no error for a host without a known Linux target")
 	}
+	noTrue := func(name string) (string, error) {
+		if name == "true" {
+			return "", exec.ErrNotFound
+		}
+		return lookPath(name)
+	}
+	if _, err := (system{lookPath: noTrue, goos: "windows", goarch: "amd64"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil || !strings.Contains(err.Error(), `no "true" command on PATH`) {
+		t.Errorf("without true on PATH: %v", err)
+	}
 }
 
 func TestMissingTarget(t *testing.T) {
