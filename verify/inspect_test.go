@@ -2,12 +2,15 @@ package verify
 
 import (
 	"bytes"
+	"debug/elf"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -158,6 +161,7 @@ func TestInspectBytes(t *testing.T) {
 		{"header only", good[:64], want{Kind: Malformed, Message: "truncated ELF"}},
 		{"half", good[:len(good)/2], want{Kind: Malformed, Message: "truncated ELF"}},
 		{"all but one byte", good[:len(good)-1], want{Kind: Malformed, Message: "truncated ELF"}},
+		{"code section past the end", withSectionSize(t, good, "xdp", 0x670000f8), want{Kind: Malformed, Section: "xdp", Message: `truncated ELF: section "xdp" claims 1728053496 bytes at offset 64, but the file has 2368`}},
 		{"bad byte order", append(append([]byte{}, good[:5]...), append([]byte{9}, good[6:]...)...), want{Kind: Malformed, Message: "ELF header gives no byte order"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -168,6 +172,27 @@ func TestInspectBytes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withSectionSize returns a copy of the little-endian ELF64 object data
+// whose section name claims size bytes.
+func withSectionSize(t *testing.T, data []byte, name string, size uint64) []byte {
+	t.Helper()
+	f, err := elf.NewFile(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const shoff, shentsize, shSize = 0x28, 0x3a, 32 // ELF64 header fields; sh_size in a section header
+	out := slices.Clone(data)
+	for i, s := range f.Sections {
+		if s.Name == name {
+			at := binary.LittleEndian.Uint64(out[shoff:]) + uint64(i)*uint64(binary.LittleEndian.Uint16(out[shentsize:])) + shSize
+			binary.LittleEndian.PutUint64(out[at:], size)
+			return out
+		}
+	}
+	t.Fatalf("no section %q", name)
+	return nil
 }
 
 func TestInspectMissingFile(t *testing.T) {
