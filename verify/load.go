@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -85,12 +86,14 @@ func RunFile(ctx context.Context, path, program string, data []byte) (uint32, er
 }
 
 func readSpec(path string) (*ebpf.CollectionSpec, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	defer f.Close()
-	spec, err := ebpf.LoadCollectionSpecFromReader(f)
+	if p, ok := sectionPastEnd(data); ok {
+		return nil, fmt.Errorf("load %s: %s", path, p.Message)
+	}
+	spec, err := ebpf.LoadCollectionSpecFromReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", path, err)
 	}

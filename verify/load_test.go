@@ -1,8 +1,11 @@
 package verify
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,5 +40,25 @@ func TestShortMessage(t *testing.T) {
 	}
 	if got := fullLog(err); got != "" {
 		t.Errorf("fullLog without a log = %q", got)
+	}
+}
+
+// LoadFile and RunFile read the object themselves, so they must refuse a
+// section the file does not hold before cilium/ebpf sizes buffers from it.
+func TestLoadFileSectionPastEnd(t *testing.T) {
+	good, err := os.ReadFile("testdata/xdp_maps.o")
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := filepath.Join(t.TempDir(), "bad.o")
+	if err := os.WriteFile(obj, withSectionSize(t, good, "xdp", 0x670000f8), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := `truncated ELF: section "xdp" claims 1728053496 bytes`
+	if _, err := LoadFile(context.Background(), obj, LoadOptions{}); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("LoadFile: %v, want %q", err, want)
+	}
+	if _, err := RunFile(context.Background(), obj, "xdp_count", make([]byte, 14)); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("RunFile: %v, want %q", err, want)
 	}
 }
