@@ -327,6 +327,20 @@ func TestTypes(t *testing.T) {
 	}
 }
 
+// A type longer than typeExtent looks ahead is parsed rather than looked
+// up, and must come out the same as the short path gives it.
+func TestLongType(t *testing.T) {
+	long := "{ " + strings.Repeat("i8, ", 2000) + "i8 }"
+	if len(long) <= maxTypeScan {
+		t.Fatalf("type of %d bytes does not exceed maxTypeScan", len(long))
+	}
+	m := mustParse(t, "@a = external global "+long+"\n@b = external global "+long+"\n")
+	a, b := m.Globals[0].Type, m.Globals[1].Type
+	if a.Kind != StructType || len(a.Elems) != 2001 || a.String() != long || b.String() != long {
+		t.Errorf("got %v with %d fields, want a struct of 2001", a.Kind, len(a.Elems))
+	}
+}
+
 func TestProducer(t *testing.T) {
 	m := mustParse(t, "!llvm.ident = !{!0}\n!0 = !{!\"rustc version 1.95.0 (59807616e 2026-04-14)\"}\n")
 	if got := m.Producer(); got != "rustc version 1.95.0 (59807616e 2026-04-14)" {

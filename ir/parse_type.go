@@ -94,17 +94,24 @@ func (p *parser) parseType() *Type {
 	}
 }
 
+// maxTypeScan bounds typeExtent's look ahead. Each nesting level of a type
+// scans again from its own start, so an unbounded scan made a line of a
+// million '{' cost 500 scans of the whole line before the depth limit
+// stopped it; types in real IR are a few hundred bytes at most.
+const maxTypeScan = 4096
+
 // typeExtent finds where the compound type at the current token ends by
 // scanning its text, without building it, so that a type seen before costs
 // a map lookup instead of a parse. It returns 0 when the type is not worth
-// the scan (a single word) or not a simple run of text; parseType then
-// parses it as usual.
+// the scan (a single word), longer than maxTypeScan, or not a simple run of
+// text; parseType then parses it as usual.
 func (p *parser) typeExtent() Pos {
 	text := p.src.text
 	i := int(p.pos - p.src.base)
 	if i >= len(text) {
 		return 0
 	}
+	text = text[:min(len(text), i+maxTypeScan)]
 	switch c := text[i]; {
 	case c == '[' || c == '{' || c == '<':
 		i = skipGroup(text, i)
