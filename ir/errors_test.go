@@ -27,6 +27,7 @@ func TestBadInput(t *testing.T) {
 		{"unbalanced paren", "define void @f() #0 {\n  ret void\n}\nattributes #0 = { foo(1 }\n", "t.ll:4:25: expected ')' to match the '(', found '}'"},
 		{"unbalanced bracket", "@g = global [2 x i32] [i32 1, i32 2\n", "t.ll:2:1: expected ']', found end of file"},
 		{"deep nesting", "@g = global " + strings.Repeat("{", 10000) + "\n", "t.ll:1:513: nesting deeper than 500 levels"},
+		{"a million stars", "@g = global i8" + strings.Repeat("*", 1_000_000) + " null\n", "t.ll:1:516: nesting deeper than 500 levels"},
 		{"unknown instruction", "define void @f() {\n  frobnicate i32 1\n  ret void\n}\n", `t.ll:2:3: unknown instruction "frobnicate"`},
 		{"unknown top level", "frob @x\n", `t.ll:1:1: expected top-level entity, found "frob"`},
 		{"two on a line", "@g = global i32 1 2\n", `t.ll:1:19: expected newline, found "2"`},

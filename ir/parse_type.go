@@ -70,7 +70,13 @@ func (p *parser) parseType() *Type {
 	if t == nil {
 		t = p.parseBaseType()
 	}
-	for {
+	// Suffixes nest like brackets but loop rather than recurse, so they
+	// count against the same limit; each one interns the text so far, which
+	// made a million '*' quadratic.
+	for suffixes := 0; ; suffixes++ {
+		if suffixes > maxDepth {
+			p.fail("nesting deeper than %d levels", maxDepth)
+		}
 		switch {
 		case p.tok == STAR:
 			p.next()
