@@ -1,8 +1,6 @@
 package rewrite
 
 import (
-	"slices"
-
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -22,10 +20,13 @@ type groupPlan struct {
 	order []string                  // group IDs in the order first asked
 }
 
-// groupWant is one change to a group and the lists that want it.
+// groupWant is one change to a group and the lists that want it, in the
+// order asked; has makes recording a list again cheap where thousands of
+// functions share one group.
 type groupWant struct {
 	change attrChange
 	lists  []*ir.AttrList
+	has    map[*ir.AttrList]bool
 }
 
 func newGroupPlan(m *ir.Module) *groupPlan {
@@ -87,13 +88,14 @@ func (p *groupPlan) record(id string, c attrChange, list *ir.AttrList) {
 	}
 	for _, w := range ws {
 		if w.change == c {
-			if !slices.Contains(w.lists, list) {
+			if !w.has[list] {
+				w.has[list] = true
 				w.lists = append(w.lists, list)
 			}
 			return
 		}
 	}
-	p.wants[id] = append(ws, &groupWant{change: c, lists: []*ir.AttrList{list}})
+	p.wants[id] = append(ws, &groupWant{change: c, lists: []*ir.AttrList{list}, has: map[*ir.AttrList]bool{list: true}})
 }
 
 // apply makes the planned group edits and returns how many groups it
