@@ -60,7 +60,8 @@ func shellQuote(s string) string {
 // them open.
 const waitDelay = 2 * time.Second
 
-// Run starts c, waits for it and returns what it wrote to stdout and stderr.
+// Run starts c, waits for it and returns what it wrote to stdout and stderr
+// (of stderr, the first and the last MiB).
 // When ctx is done or c.Timeout passes, the child and everything it started
 // (its process group, on unix) are killed. Any failure is a *ToolError.
 func Run(ctx context.Context, c Command) (stdout, stderr []byte, err error) {
@@ -74,12 +75,13 @@ func Run(ctx context.Context, c Command) (stdout, stderr []byte, err error) {
 	if c.Env != nil {
 		cmd.Env = append(os.Environ(), c.Env...)
 	}
-	var outBuf, errBuf bytes.Buffer
+	var outBuf bytes.Buffer
+	errBuf := &headTail{limit: stderrKeep}
 	cmd.Stdout = &outBuf
-	cmd.Stderr = &errBuf
+	cmd.Stderr = errBuf
 	if c.Trace != nil {
 		fmt.Fprintf(c.Trace, "+ %s\n", c)
-		cmd.Stderr = io.MultiWriter(&errBuf, c.Trace)
+		cmd.Stderr = io.MultiWriter(errBuf, c.Trace)
 	}
 	cmd.WaitDelay = waitDelay
 	killProcessGroupOnCancel(cmd)
@@ -89,8 +91,9 @@ func Run(ctx context.Context, c Command) (stdout, stderr []byte, err error) {
 		// The tool succeeded; only a straggler it left behind kept a pipe open.
 		err = nil
 	}
+	stderr = errBuf.Bytes()
 	if err == nil {
-		return outBuf.Bytes(), errBuf.Bytes(), nil
+		return outBuf.Bytes(), stderr, nil
 	}
 	name := c.Name
 	if name == "" {
@@ -101,7 +104,7 @@ func Run(ctx context.Context, c Command) (stdout, stderr []byte, err error) {
 		Path:     c.Path,
 		Args:     c.Args,
 		Dir:      c.Dir,
-		Stderr:   errBuf.Bytes(),
+		Stderr:   stderr,
 		ExitCode: -1,
 		Err:      err,
 	}
@@ -111,7 +114,7 @@ func Run(ctx context.Context, c Command) (stdout, stderr []byte, err error) {
 	case cmd.ProcessState != nil:
 		te.ExitCode = cmd.ProcessState.ExitCode()
 	}
-	return outBuf.Bytes(), errBuf.Bytes(), te
+	return outBuf.Bytes(), stderr, te
 }
 
 // toolName is how errors name a tool: "opt-19", not "/usr/bin/opt-19.exe".
@@ -134,7 +137,7 @@ type ToolError struct {
 	Path     string   // the executable as run
 	Args     []string // arguments after the program name
 	Dir      string   // working directory
-	Stderr   []byte   // everything the tool wrote to stderr, for -v
+	Stderr   []byte   // what the tool wrote to stderr (first and last MiB), for -v
 	ExitCode int      // -1 unless the tool exited by itself
 	// Err is the cause: an *exec.ExitError, a start error such as
 	// exec.ErrNotFound, context.Canceled, or a timeout that matches

@@ -238,3 +238,17 @@ func killPidFile(dir, name string) {
 		syscall.Kill(pid, syscall.SIGKILL)
 	}
 }
+
+// A tool that floods stderr (60 MB here) still fails with its first error,
+// and Run keeps a bounded part of what it wrote.
+func TestRunBoundsStderr(t *testing.T) {
+	tool := writeScript(t, t.TempDir(), "opt", `echo "opt: x.ll:1:1: error: expected top-level entity" >&2; yes noise | head -c 60000000 >&2; exit 1`)
+	_, stderr, err := Run(context.Background(), Command{Path: tool})
+	var te *ToolError
+	if !errors.As(err, &te) || !strings.Contains(err.Error(), "x.ll:1:1: error: expected top-level entity") {
+		t.Fatalf("err = %v, want the first error line", err)
+	}
+	if len(stderr) > 2*stderrKeep+100 || len(te.Stderr) != len(stderr) || !strings.Contains(string(stderr), "bytes of this output left out") {
+		t.Errorf("kept %d bytes of stderr (ToolError: %d), want at most %d with a gap line", len(stderr), len(te.Stderr), 2*stderrKeep+100)
+	}
+}

@@ -1,0 +1,34 @@
+package toolchain
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHeadTail(t *testing.T) {
+	tests := []struct {
+		name   string
+		writes []string
+		want   string
+	}{
+		{"nothing", nil, ""},
+		{"under the limit", []string{"ab", "c"}, "abc"},
+		{"head and tail exactly", []string{"abcd", "efgh"}, "abcdefgh"},
+		{"one byte too many", []string{"abcdefghi"}, "abcd\n[oxbpf: 1 bytes of this output left out]\nfghi"},
+		{"many small writes", strings.Split("0123456789abcdefghij", ""), "0123\n[oxbpf: 12 bytes of this output left out]\nghij"},
+		{"one big write", []string{strings.Repeat("x", 100) + "tail"}, "xxxx\n[oxbpf: 96 bytes of this output left out]\ntail"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := &headTail{limit: 4}
+			for _, s := range tt.writes {
+				if n, err := w.Write([]byte(s)); n != len(s) || err != nil {
+					t.Fatalf("Write(%q) = %d, %v", s, n, err)
+				}
+			}
+			if got := string(w.Bytes()); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
