@@ -123,9 +123,10 @@ func sectionPastEnd(data []byte) (Problem, bool) {
 		if s.Type == elf.SHT_NULL || s.Type == elf.SHT_NOBITS {
 			continue // no bytes in the file
 		}
-		if s.Offset > size || s.Size > size-s.Offset {
+		// FileSize, not Size: a compressed section is smaller in the file.
+		if s.Offset > size || s.FileSize > size-s.Offset {
 			return Problem{Kind: Malformed, Section: s.Name, Message: fmt.Sprintf(
-				"truncated ELF: section %q claims %d bytes at offset %d, but the file has %d", s.Name, s.Size, s.Offset, size)}, true
+				"truncated ELF: section %q claims %d bytes at offset %d, but the file has %d", s.Name, s.FileSize, s.Offset, size)}, true
 		}
 	}
 	return Problem{}, false
