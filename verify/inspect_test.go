@@ -32,6 +32,9 @@ func TestInspect(t *testing.T) {
 		{file: "xdp_maps.o", kernel: Kernel{4, 14},
 			programs: []string{"xdp_count/xdp/XDP/XDP/12"},
 			maps:     []string{"packets/Array/4/8/1/0"}},
+		{file: "compressed.o", // .debug_zeros: 100000 bytes inflated, far fewer in the file
+			programs: []string{"xdp_count/xdp/XDP/XDP/12"},
+			maps:     []string{"packets/Array/4/8/1/0"}},
 		{file: "socket.o", programs: []string{"keep_all/socket/SocketFilter//2"}},
 		{file: "rejected.o", // only the verifier sees what is wrong
 			programs: []string{"xdp_noret/xdp/XDP/XDP/1", "xdp_unchecked/xdp/XDP/XDP/7"}},

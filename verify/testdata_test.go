@@ -19,6 +19,7 @@ func TestTestdataUpToDate(t *testing.T) {
 	makeBin := testenv.LookPath(t, "make")
 	testenv.LookPath(t, "clang-19")
 	testenv.LookPath(t, "llvm-strip-19")
+	testenv.LookPath(t, "llvm-objcopy-19")
 
 	out := t.TempDir()
 	cmd := exec.CommandContext(context.Background(), makeBin, "-s", "-B", "OUT="+out)
