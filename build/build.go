@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oxbpf/oxbpf/internal/input"
 	"github.com/oxbpf/oxbpf/toolchain"
 )
 
@@ -177,9 +178,11 @@ func Compile(ctx context.Context, in, out string, opts Options) (*Result, error)
 // running kernel. The one bin of the Result is named after obj; its OK
 // says whether the object passed.
 func Verify(ctx context.Context, obj string, opts Options) (*Result, error) {
-	if _, err := os.Stat(obj); err != nil {
+	f, _, err := input.Open(obj)
+	if err != nil {
 		return nil, Usage(err)
 	}
+	f.Close()
 	p, err := newPipeline(ctx, opts, "")
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/oxbpf/oxbpf/internal/input"
 	"github.com/oxbpf/oxbpf/ir"
 	"github.com/oxbpf/oxbpf/rewrite"
 )
@@ -22,16 +23,12 @@ func readIR(path, from string, stdin io.Reader) (*ir.Module, error) {
 	var m *ir.Module
 	var err error
 	if path == "-" {
-		var src []byte
-		if src, err = io.ReadAll(stdin); err != nil {
-			return nil, fmt.Errorf("read stdin: %w", err)
-		}
-		m, err = ir.Parse("<stdin>", string(src))
+		m, err = ir.ParseReader("<stdin>", stdin)
 	} else {
 		m, err = ir.ParseFileAs(from, path)
 	}
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, input.ErrNotFile):
 		return nil, Usage(err)
 	case err != nil:
 		return nil, mark(ErrProgram, err)

@@ -1,11 +1,14 @@
 package ir
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"strings"
+
+	"github.com/oxbpf/oxbpf/internal/input"
 )
 
 // Parse parses the textual IR in src; filename is used in positions.
@@ -29,10 +32,14 @@ func newModule(filename, src string) *Module {
 	return m
 }
 
+// maxSource is the largest input: positions are int32, and edits add text
+// after the source in the same position space.
+const maxSource = math.MaxInt32 / 2
+
 // checkText rejects what is not worth parsing: too big, binary, empty.
 func checkText(filename, src string) error {
-	if len(src) > math.MaxInt32/2 {
-		return fmt.Errorf("%s: input is %d bytes; at most %d are supported", filename, len(src), math.MaxInt32/2)
+	if len(src) > maxSource {
+		return fmt.Errorf("%s: input is %d bytes; at most %d are supported", filename, len(src), maxSource)
 	}
 	if hint := sniffBinary(src); hint != "" {
 		return fmt.Errorf("%s: %w: %s", filename, ErrNotText, hint)
@@ -84,31 +91,44 @@ func ParseFile(path string) (*Module, error) {
 // ParseFileAs reads and parses the file at path, naming it name in
 // positions: for a private copy of a file the user knows by name.
 func ParseFileAs(path, name string) (*Module, error) {
-	src, err := readAll(path)
+	if path == "-" {
+		return ParseReader(name, os.Stdin)
+	}
+	f, size, err := input.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := readSource(path, f, size)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(name, src)
 }
 
-// readAll reads a whole file into a string without the extra copy that
-// os.ReadFile followed by a conversion would make.
-func readAll(path string) (string, error) {
-	var r io.Reader = os.Stdin
-	var b strings.Builder
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			b.Grow(int(fi.Size()) + 1)
-		}
-		r = f
+// ParseReader reads r to its end and parses what it held, naming it name
+// in positions.
+func ParseReader(name string, r io.Reader) (*Module, error) {
+	src, err := readSource(name, r, 0)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := io.Copy(&b, r); err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+	return Parse(name, src)
+}
+
+// readSource reads r into a string without the extra copy that
+// os.ReadFile followed by a conversion would make, and stops past
+// maxSource instead of reading an endless stream to its end.
+func readSource(name string, r io.Reader, size int64) (string, error) {
+	var b strings.Builder
+	if size > 0 && size <= maxSource {
+		b.Grow(int(size) + 1)
+	}
+	if err := input.Copy(&b, r, maxSource); err != nil {
+		if errors.Is(err, input.ErrTooLarge) {
+			return "", fmt.Errorf("%s: input is more than %d bytes, the most supported", name, maxSource)
+		}
+		return "", fmt.Errorf("read %s: %w", name, err)
 	}
 	return b.String(), nil
 }

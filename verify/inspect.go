@@ -8,11 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"slices"
 
 	"github.com/cilium/ebpf"
+	"github.com/oxbpf/oxbpf/internal/input"
 )
 
 // Options say what Inspect checks against.
@@ -27,7 +27,7 @@ type Options struct {
 // loader or kernel would refuse. The error is only for a file that cannot be
 // read; everything wrong inside it is a Problem.
 func Inspect(path string, opts Options) (*Report, error) {
-	data, err := os.ReadFile(path)
+	data, err := readObject(path)
 	if err != nil {
 		return nil, fmt.Errorf("inspect: %w", err)
 	}
@@ -39,11 +39,33 @@ func Inspect(path string, opts Options) (*Report, error) {
 // InspectReader is Inspect for an object that is not a file. It reads all
 // of r first, so an error is always a read error.
 func InspectReader(r io.Reader, opts Options) (*Report, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
+	var data bytes.Buffer
+	if err := input.Copy(&data, r, maxObject); err != nil {
 		return nil, fmt.Errorf("inspect: %w", err)
 	}
-	return InspectBytes(data, opts), nil
+	return InspectBytes(data.Bytes(), opts), nil
+}
+
+// maxObject bounds what Inspect and Load read: a BPF object is kilobytes,
+// a wrong argument may be endless.
+const maxObject = 1 << 30
+
+// readObject reads the object at path whole, refusing a device or a file
+// past maxObject before reading it.
+func readObject(path string) ([]byte, error) {
+	f, size, err := input.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var data bytes.Buffer
+	if size > 0 && size <= maxObject {
+		data.Grow(int(size))
+	}
+	if err := input.Copy(&data, f, maxObject); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data.Bytes(), nil
 }
 
 // InspectBytes is Inspect for an object in memory. It never fails: all it

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/cilium/ebpf"
@@ -86,7 +85,7 @@ func RunFile(ctx context.Context, path, program string, data []byte) (uint32, er
 }
 
 func readSpec(path string) (*ebpf.CollectionSpec, error) {
-	data, err := os.ReadFile(path)
+	data, err := readObject(path)
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -96,6 +97,11 @@ func TestHardening(t *testing.T) {
 	llvm19 := func(t *testing.T) { testenv.LookPath(t, "opt-19"); testenv.LookPath(t, "llc-19") }
 	cargo := func(t *testing.T) { llvm19(t); testenv.LookPath(t, "cargo"); testenv.Long(t, "runs cargo") }
 	root := func(t *testing.T) { llvm19(t); testenv.Root(t) }
+	unixOnly := func(t *testing.T) {
+		if runtime.GOOS == "windows" {
+			t.Skip("no /dev/zero on Windows")
+		}
+	}
 
 	cases := []hardCase{
 		{name: "empty file", setup: irCase(""), code: 1, out: "out.o",
@@ -120,6 +126,12 @@ func TestHardening(t *testing.T) {
 		{name: "missing input", setup: func(t *testing.T, dir string) []string {
 			return []string{"compile", filepath.Join(dir, "nope.ll"), "-o", filepath.Join(dir, "out.o")}
 		}, code: 2, out: "out.o", want: "oxbpf: open {dir}/nope.ll: no such file or directory"},
+		{name: "a device as input", needs: unixOnly, setup: func(t *testing.T, dir string) []string {
+			return []string{"compile", "/dev/zero", "-o", filepath.Join(dir, "out.o")}
+		}, code: 2, out: "out.o", want: "oxbpf: read /dev/zero: a device, not a file"},
+		{name: "a device as object", needs: unixOnly, setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", "/dev/zero", "--load"}
+		}, code: 2, want: "oxbpf: read /dev/zero: a device, not a file"},
 		{name: "not a crate", setup: func(t *testing.T, dir string) []string {
 			return []string{"build", dir, "--out", filepath.Join(dir, "out")}
 		}, code: 2, want: "oxbpf: cargo metadata: stat {dir}/Cargo.toml: no such file or directory"},
