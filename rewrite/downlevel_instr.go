@@ -104,10 +104,20 @@ var splatRule = &Rule{
 				r.check(fmt.Errorf("%s: splat of other than one typed element, or not to a vector type written beside it", r.position(v)))
 				return
 			}
+			if !t.Scalable && t.Len > maxSplatOut {
+				r.check(fmt.Errorf("%s: splat to %s: too many elements to write out for LLVM before 19 (at most %d)", r.position(v), t, maxSplatOut))
+				return
+			}
 			r.m.Replace(v, splatText(r.m.TextOf(v.Sub.Elems[0]), t))
 		})
 	},
 }
+
+// maxSplatOut bounds the vectors a splat is written out for: the text grows
+// with the length, and a fuzzed <9999999999999992 x i8> asked for more
+// memory than exists. BPF has no vector registers; rustc's vectors are
+// a few dozen elements.
+const maxSplatOut = 1 << 16
 
 // splatText spells a splat of elem (a typed value, "i32 1") to vector type
 // t as LLVM 18 did.
