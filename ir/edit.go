@@ -19,7 +19,6 @@ func (e *edit) isInsert() bool { return e.start == e.end }
 // addEdit records an edit; the list is sorted again when next printed.
 func (m *Module) addEdit(e edit) {
 	m.edits = append(m.edits, e)
-	m.editsSorted = false
 }
 
 // Replace replaces the text of n with text. It does not change the model:

@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -180,6 +181,24 @@ func TestTextOf(t *testing.T) {
 	m.RemoveFlag(&in.Flags, "samesign")
 	if got := m.TextOf(in); got != "%b = icmp ult i64 %x, 8" {
 		t.Errorf("TextOf = %q", got)
+	}
+}
+
+// TextOf between edits made back to front must still print each in place:
+// sortEdits skips the sort only for edits made in text order.
+func TestTextOfBetweenEditsOutOfOrder(t *testing.T) {
+	m := mustParse(t, "@a = global i32 1\n@b = global i32 2\n@c = global i32 3\n")
+	for i := len(m.Globals) - 1; i >= 0; i-- {
+		g := m.Globals[i]
+		m.Replace(g.Init, fmt.Sprintf("i32 %d", 10+i))
+		m.InsertAt(g.Range().Start, "; before\n")
+		if got, want := m.TextOf(g), fmt.Sprintf("; before\n%s = global i32 %d", g.Name.Raw, 10+i); got != want {
+			t.Errorf("TextOf = %q, want %q", got, want)
+		}
+	}
+	want := "; before\n@a = global i32 10\n; before\n@b = global i32 11\n; before\n@c = global i32 12\n"
+	if got := string(m.Bytes()); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -25,7 +25,7 @@ type Module struct {
 
 	srcs        []*source // the parsed file, then snippets added by edits
 	edits       []edit
-	editsSorted bool
+	sortedEdits int // how many leading edits are in print order
 	mdIndex     map[string]*MDNode
 	types       map[string]*Type // every type spelling seen, shared by snippets
 }

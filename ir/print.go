@@ -42,18 +42,26 @@ func (m *Module) TextOf(n Node) string {
 
 // sortEdits orders edits by start; at one start, insertions come before a
 // replacement, and each group keeps the order the edits were made in.
+// Passes mostly edit in text order, and TextOf sorts between their edits,
+// so the edits made since the last sort are checked first and sorted only
+// when out of order: re-sorting all of them each time made a module of
+// 20k splats quadratic.
 func (m *Module) sortEdits() {
-	if m.editsSorted {
-		return
-	}
-	m.editsSorted = true
-	sort.SliceStable(m.edits, func(i, j int) bool {
-		a, b := &m.edits[i], &m.edits[j]
-		if a.start != b.start {
-			return a.start < b.start
+	for i := max(m.sortedEdits, 1); i < len(m.edits); i++ {
+		if editBefore(&m.edits[i], &m.edits[i-1]) {
+			sort.SliceStable(m.edits, func(i, j int) bool { return editBefore(&m.edits[i], &m.edits[j]) })
+			break
 		}
-		return a.isInsert() && !b.isInsert()
-	})
+	}
+	m.sortedEdits = len(m.edits)
+}
+
+// editBefore is the print order of edits.
+func editBefore(a, b *edit) bool {
+	if a.start != b.start {
+		return a.start < b.start
+	}
+	return a.isInsert() && !b.isInsert()
 }
 
 // A printer writes text with edits applied. Where a deletion brings two
