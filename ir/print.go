@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"sort"
+	"strings"
 )
 
 // Fprint writes the module's text to w: the parsed source with every edit
@@ -14,11 +15,12 @@ func Fprint(w io.Writer, m *Module) error {
 		_, err := io.WriteString(w, m.srcs[0].text)
 		return err
 	}
-	p := printer{w: bufio.NewWriterSize(w, 1<<16)}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	p := printer{w: bw}
 	m.sortEdits()
 	root := m.srcs[0]
 	m.writeRange(&p, root.base, root.base+Pos(len(root.text)))
-	return p.w.Flush()
+	return bw.Flush()
 }
 
 // Bytes returns the module's text with every edit applied.
@@ -31,12 +33,11 @@ func (m *Module) Bytes() []byte {
 // TextOf returns the current text of a node: its source with the edits
 // inside it applied.
 func (m *Module) TextOf(n Node) string {
-	var b bytes.Buffer
-	p := printer{w: bufio.NewWriter(&b)}
+	var b strings.Builder
+	p := printer{w: &b}
 	m.sortEdits()
 	s := n.Range()
 	m.writeRange(&p, s.Start, s.End)
-	p.w.Flush()
 	return b.String()
 }
 
@@ -64,13 +65,21 @@ func editBefore(a, b *edit) bool {
 	return a.isInsert() && !b.isInsert()
 }
 
+// textWriter is what a printer writes to: a bufio.Writer for a whole
+// module, a strings.Builder for TextOf, which runs once per edit in some
+// passes and must not allocate a buffer each time.
+type textWriter interface {
+	WriteByte(byte) error
+	WriteString(string) (int, error)
+}
+
 // A printer writes text with edits applied. Where a deletion brings two
 // tokens together that would read as one ("declare" and "i1" once the
 // attributes between them are gone), it writes a space between them. It
 // judges by the bytes it writes, so deletions side by side, each of which
 // left a space or a bracket on its own, cannot join tokens either.
 type printer struct {
-	w       *bufio.Writer
+	w       textWriter
 	last    byte // the last byte written
 	deleted bool // text was deleted since the last write
 }

@@ -8,10 +8,11 @@ type slab[T any] struct {
 	size  int // elements in the next chunk
 }
 
-// Chunks start small, so that tiny modules (and snippets) stay cheap, and
-// double up to slabChunk elements, big enough to make allocation rare.
+// Chunks start small, so that tiny modules and snippets stay cheap (a pass
+// may parse one snippet per edit, tens of thousands), and double up to
+// slabChunk elements, big enough to make allocation rare.
 const (
-	firstChunk = 16
+	firstChunk = 2
 	slabChunk  = 512
 )
 
