@@ -1,7 +1,8 @@
 // Package testenv decides what a test does when the machine lacks something
 // it needs (rustc, opt, llc, CAP_BPF): skip with the reason when a developer
 // runs the tests by hand, fail when CI=true, because CI must really run them.
-// It also finds the committed inputs the tests of several packages read.
+// It also finds the committed inputs the tests of several packages read,
+// and keeps the crash reports of fuzz workers (KeepCrashReports).
 package testenv
 
 import (
