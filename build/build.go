@@ -178,11 +178,9 @@ func Compile(ctx context.Context, in, out string, opts Options) (*Result, error)
 // running kernel. The one bin of the Result is named after obj; its OK
 // says whether the object passed.
 func Verify(ctx context.Context, obj string, opts Options) (*Result, error) {
-	f, _, err := input.Open(obj)
-	if err != nil {
+	if err := input.Check(obj); err != nil {
 		return nil, Usage(err)
 	}
-	f.Close()
 	p, err := newPipeline(ctx, opts, "")
 	if err != nil {
 		return nil, err

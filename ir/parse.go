@@ -121,10 +121,7 @@ func ParseReader(name string, r io.Reader) (*Module, error) {
 // maxSource instead of reading an endless stream to its end.
 func readSource(name string, r io.Reader, size int64) (string, error) {
 	var b strings.Builder
-	if size > 0 && size <= maxSource {
-		b.Grow(int(size) + 1)
-	}
-	if err := input.Copy(&b, r, maxSource); err != nil {
+	if err := input.Read(&b, r, size, maxSource); err != nil {
 		if errors.Is(err, input.ErrTooLarge) {
 			return "", fmt.Errorf("%s: input is more than %d bytes, the most supported", name, maxSource)
 		}

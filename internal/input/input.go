@@ -4,35 +4,53 @@
 package input
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
 var (
-	// ErrNotFile is returned by Open for a device.
+	// ErrNotFile is returned by Check and Open for a device.
 	ErrNotFile = errors.New("a device, not a file")
-	// ErrTooLarge is returned by Copy for a stream longer than its limit.
+	// ErrTooLarge is returned by Read for a stream longer than its limit.
 	ErrTooLarge = errors.New("input too large")
 )
 
-// Open opens path for Copy and returns the size to expect, or 0 when the
-// file is a pipe whose size is unknown. A device is refused: it may never
-// end.
+// Check reports, without opening it, whether Open would accept path: it
+// must exist and not be a device.
+func Check(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	return notDevice(path, fi)
+}
+
+// notDevice refuses a device: it may never end.
+func notDevice(path string, fi fs.FileInfo) error {
+	if fi.Mode()&os.ModeDevice != 0 {
+		return fmt.Errorf("read %s: %w", path, ErrNotFile)
+	}
+	return nil
+}
+
+// Open opens path for Read and returns the size to expect, or 0 when the
+// file is a pipe whose size is unknown. A device is refused.
 func Open(path string) (*os.File, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
 	}
 	fi, err := f.Stat()
+	if err == nil {
+		err = notDevice(path, fi)
+	}
 	if err != nil {
 		f.Close()
 		return nil, 0, err
-	}
-	if fi.Mode()&os.ModeDevice != 0 {
-		f.Close()
-		return nil, 0, fmt.Errorf("read %s: %w", path, ErrNotFile)
 	}
 	if !fi.Mode().IsRegular() {
 		return f, 0, nil
@@ -40,10 +58,21 @@ func Open(path string) (*os.File, int64, error) {
 	return f, fi.Size(), nil
 }
 
-// Copy copies r to w and fails with ErrTooLarge, having read limit+1 bytes
-// at most, when r holds more than limit.
-func Copy(w io.Writer, r io.Reader, limit int64) error {
-	n, err := io.Copy(w, io.LimitReader(r, limit+1))
+// Buffer is what Read fills: a bytes.Buffer or a strings.Builder.
+type Buffer interface {
+	io.Writer
+	Grow(n int)
+}
+
+// Read copies r into b, growing b once for the size Open gave (0: unknown),
+// and fails with ErrTooLarge, having read limit+1 bytes at most, when r
+// holds more than limit.
+func Read(b Buffer, r io.Reader, size, limit int64) error {
+	if size > 0 && size <= limit {
+		// bytes.Buffer.ReadFrom wants MinRead bytes free to see the end.
+		b.Grow(int(size) + bytes.MinRead)
+	}
+	n, err := io.Copy(b, io.LimitReader(r, limit+1))
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-func TestCopy(t *testing.T) {
+func TestRead(t *testing.T) {
 	tests := []struct {
 		in      string
 		limit   int64
@@ -21,10 +21,12 @@ func TestCopy(t *testing.T) {
 		{"abcde", 4, true},
 	}
 	for _, tt := range tests {
-		var b bytes.Buffer
-		err := Copy(&b, strings.NewReader(tt.in), tt.limit)
-		if tt.wantErr != errors.Is(err, ErrTooLarge) || !tt.wantErr && b.String() != tt.in {
-			t.Errorf("Copy(%q, %d) = %q, %v", tt.in, tt.limit, b.String(), err)
+		for _, size := range []int64{0, int64(len(tt.in))} {
+			var b bytes.Buffer
+			err := Read(&b, strings.NewReader(tt.in), size, tt.limit)
+			if tt.wantErr != errors.Is(err, ErrTooLarge) || !tt.wantErr && b.String() != tt.in {
+				t.Errorf("Read(%q, size %d, limit %d) = %q, %v", tt.in, size, tt.limit, b.String(), err)
+			}
 		}
 	}
 }
@@ -44,5 +46,11 @@ func TestOpen(t *testing.T) {
 	}
 	if _, _, err := Open("/dev/zero"); err == nil || !strings.Contains(err.Error(), "read /dev/zero: a device, not a file") {
 		t.Errorf("Open(/dev/zero) = %v, want a device error", err)
+	}
+	if err := Check("/dev/zero"); !errors.Is(err, ErrNotFile) || err.Error() != "read /dev/zero: a device, not a file" {
+		t.Errorf("Check(/dev/zero) = %v, want a device error", err)
+	}
+	if err := Check(path); err != nil {
+		t.Errorf("Check(regular file) = %v", err)
 	}
 }
