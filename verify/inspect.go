@@ -40,7 +40,7 @@ func Inspect(path string, opts Options) (*Report, error) {
 // of r first, so an error is always a read error.
 func InspectReader(r io.Reader, opts Options) (*Report, error) {
 	var data bytes.Buffer
-	if err := input.Copy(&data, r, maxObject); err != nil {
+	if err := input.Read(&data, r, 0, maxObject); err != nil {
 		return nil, fmt.Errorf("inspect: %w", err)
 	}
 	return InspectBytes(data.Bytes(), opts), nil
@@ -59,10 +59,7 @@ func readObject(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	var data bytes.Buffer
-	if size > 0 && size <= maxObject {
-		data.Grow(int(size))
-	}
-	if err := input.Copy(&data, f, maxObject); err != nil {
+	if err := input.Read(&data, f, size, maxObject); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return data.Bytes(), nil
@@ -118,11 +115,7 @@ func (r *Report) readSpec(data []byte) *ebpf.CollectionSpec {
 	if host := hostByteOrder(); r.ByteOrder != host {
 		r.add(Problem{Kind: ByteOrder, Message: fmt.Sprintf("%s-endian BPF object, but this host is %s-endian: build for the %s target", r.ByteOrder, host, bpfTarget[host])})
 	}
-	if p, ok := sectionPastEnd(data); ok {
-		r.add(p)
-		return nil
-	}
-	spec, err := ebpf.LoadCollectionSpecFromReader(bytes.NewReader(data))
+	spec, err := loadSpec(data)
 	if err != nil {
 		r.add(loaderProblem(err))
 		return nil
@@ -130,29 +123,33 @@ func (r *Report) readSpec(data []byte) *ebpf.CollectionSpec {
 	return spec
 }
 
-// sectionPastEnd finds a section whose bytes the file does not hold.
+// loadSpec reads the object in data with cilium/ebpf, once every section
+// is known to lie inside data; one past the end is a *problemError.
 // debug/elf does not check, and cilium/ebpf sizes buffers from the headers:
 // a fuzzed 1 KB object whose code section claimed 1.7 GB made it allocate
 // gigabytes for instructions that are not there, stalling or killing the
 // process. Headers debug/elf cannot read are left to cilium/ebpf to report.
-func sectionPastEnd(data []byte) (Problem, bool) {
-	f, err := elf.NewFile(bytes.NewReader(data))
-	if err != nil {
-		return Problem{}, false
-	}
-	size := uint64(len(data))
-	for _, s := range f.Sections {
-		if s.Type == elf.SHT_NULL || s.Type == elf.SHT_NOBITS {
-			continue // no bytes in the file
-		}
-		// FileSize, not Size: a compressed section is smaller in the file.
-		if s.Offset > size || s.FileSize > size-s.Offset {
-			return Problem{Kind: Malformed, Section: s.Name, Message: fmt.Sprintf(
-				"truncated ELF: section %q claims %d bytes at offset %d, but the file has %d", s.Name, s.FileSize, s.Offset, size)}, true
+func loadSpec(data []byte) (*ebpf.CollectionSpec, error) {
+	if f, err := elf.NewFile(bytes.NewReader(data)); err == nil {
+		size := uint64(len(data))
+		for _, s := range f.Sections {
+			if s.Type == elf.SHT_NULL || s.Type == elf.SHT_NOBITS {
+				continue // no bytes in the file
+			}
+			// FileSize, not Size: a compressed section is smaller in the file.
+			if s.Offset > size || s.FileSize > size-s.Offset {
+				return nil, &problemError{Problem{Kind: Malformed, Section: s.Name, Message: fmt.Sprintf(
+					"truncated ELF: section %q claims %d bytes at offset %d, but the file has %d", s.Name, s.FileSize, s.Offset, size)}}
+			}
 		}
 	}
-	return Problem{}, false
+	return ebpf.LoadCollectionSpecFromReader(bytes.NewReader(data))
 }
+
+// problemError is a Problem found before cilium/ebpf read the object.
+type problemError struct{ Problem }
+
+func (e *problemError) Error() string { return e.Message }
 
 func notELFMessage(data []byte) string {
 	if bytes.HasPrefix(data, []byte("BC\xc0\xde")) {
@@ -178,6 +175,10 @@ func hostByteOrder() string {
 var unknownReference = regexp.MustCompile(`section "([^"]*)": reference to "([^"]*)" in section ([^:]+):`)
 
 func loaderProblem(err error) Problem {
+	var pe *problemError
+	if errors.As(err, &pe) {
+		return pe.Problem
+	}
 	if m := unknownReference.FindStringSubmatch(err.Error()); m != nil {
 		return Problem{
 			Kind:    Unresolved,

@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -89,10 +88,7 @@ func readSpec(path string) (*ebpf.CollectionSpec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	if p, ok := sectionPastEnd(data); ok {
-		return nil, fmt.Errorf("load %s: %s", path, p.Message)
-	}
-	spec, err := ebpf.LoadCollectionSpecFromReader(bytes.NewReader(data))
+	spec, err := loadSpec(data)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", path, err)
 	}
