@@ -69,7 +69,7 @@ func BenchmarkEditAndRead(b *testing.B) {
 					b.Fatal(err)
 				}
 				for _, g := range m.Globals {
-					m.Replace(g.Init, "i32 0")
+					m.replace(g.Init, "i32 0")
 					m.TextOf(g)
 				}
 			}

@@ -21,24 +21,26 @@ func (m *Module) addEdit(e edit) {
 	m.edits = append(m.edits, e)
 }
 
-// Replace replaces the text of n with text. It does not change the model:
-// use it for leaves whose model the caller updates itself, or prefer the
-// typed edits below, which keep model and text in step.
-func (m *Module) Replace(n Node, text string) {
+// The text edits below change only the printed text, never the model:
+// they are the building blocks of the exported edits, each of which keeps
+// model and text in step.
+
+// replace replaces the text of n with text.
+func (m *Module) replace(n Node, text string) {
 	s := n.Range()
 	m.addEdit(edit{start: s.Start, end: s.End, text: text})
 }
 
-// InsertAt inserts text at p.
-func (m *Module) InsertAt(p Pos, text string) {
+// insertAt inserts text at p.
+func (m *Module) insertAt(p Pos, text string) {
 	m.addEdit(edit{start: p, end: p, text: text})
 }
 
-// Delete removes the text of n together with the spaces before it, which
+// deleteWord removes the text of n together with the spaces before it, which
 // is right for space-separated words: flags and attributes. The tokens on
 // either side never run together: where they would, the printer keeps one
 // space (see printer.write).
-func (m *Module) Delete(n Node) {
+func (m *Module) deleteWord(n Node) {
 	s := n.Range()
 	start, end := m.spaceBefore(s.Start), s.End
 	if start == s.Start && !isNameChar(m.byteAt(start-1)) {
@@ -56,10 +58,10 @@ func (m *Module) byteAt(p Pos) byte {
 	return 0
 }
 
-// DeleteElem removes one element of a comma-separated list: from the end
+// deleteElem removes one element of a comma-separated list: from the end
 // of the previous element when there is one (", x"), else up to the next
 // element ("x, ").
-func (m *Module) DeleteElem(prev, elem, next Node) {
+func (m *Module) deleteElem(prev, elem, next Node) {
 	s := elem.Range()
 	switch {
 	case prev != nil:
@@ -71,9 +73,9 @@ func (m *Module) DeleteElem(prev, elem, next Node) {
 	}
 }
 
-// DeleteLines removes the lines n occupies: from the start of its first
+// deleteLines removes the lines n occupies: from the start of its first
 // line through the newline after it.
-func (m *Module) DeleteLines(n Node) {
+func (m *Module) deleteLines(n Node) {
 	s := n.Range()
 	src := m.sourceOf(s.Start)
 	start := s.Start
@@ -142,7 +144,7 @@ func (m *Module) parseSnippet(text string, parse func(p *parser)) (*source, erro
 			}
 		}()
 		parse(p)
-		if p.tok != EOF {
+		if p.tok != tokEOF {
 			p.expected("end of snippet")
 		}
 	}()
@@ -190,7 +192,7 @@ func (m *Module) SetHeader(key, value string) {
 
 // RemoveAttr removes the i-th attribute of a list.
 func (m *Module) RemoveAttr(list *AttrList, i int) {
-	m.Delete(list.Attrs[i])
+	m.deleteWord(list.Attrs[i])
 	list.Attrs = slices.Delete(list.Attrs, i, i+1)
 }
 
@@ -246,7 +248,7 @@ func (m *Module) RemoveFlag(flags *[]Word, flag string) bool {
 	if k < 0 {
 		return false
 	}
-	m.Delete((*flags)[k])
+	m.deleteWord((*flags)[k])
 	*flags = slices.Delete(*flags, k, k+1)
 	return true
 }
@@ -254,7 +256,7 @@ func (m *Module) RemoveFlag(flags *[]Word, flag string) bool {
 // Remove removes a top-level entity (function, global, alias, attribute
 // group, metadata node, module asm, ...) with its lines.
 func (m *Module) Remove(n Node) {
-	m.DeleteLines(n)
+	m.deleteLines(n)
 	switch e := n.(type) {
 	case *Func:
 		m.Funcs = without(m.Funcs, e)
@@ -297,7 +299,7 @@ func (m *Module) Append(text string) error {
 		sep = "\n"
 	}
 	src, err := m.parseSnippet(sep+text, func(p *parser) {
-		for p.tok != EOF {
+		for p.tok != tokEOF {
 			p.parseEntity()
 		}
 	})
@@ -336,9 +338,9 @@ func (m *Module) SetBody(f *Func, text string) error {
 	if f.Body != nil {
 		m.replaceWithSnippet(f.Body.Start, f.Body.End, src)
 	} else {
-		m.Replace(f.Keyword, "define")
+		m.replace(f.Keyword, "define")
 		f.Keyword.Text = "define"
-		m.InsertAt(f.End, " ")
+		m.insertAt(f.End, " ")
 		m.replaceWithSnippet(f.End, f.End, src)
 	}
 	f.Body = body
@@ -364,7 +366,7 @@ func (m *Module) SetParams(f *Func, text string) error {
 func (m *Module) ReplaceInstr(b *Block, i int, text string) ([]*Instr, error) {
 	in := b.Instrs[i]
 	if text == "" {
-		m.DeleteLines(in)
+		m.deleteLines(in)
 		b.Instrs = slices.Delete(b.Instrs, i, i+1)
 		return nil, nil
 	}
@@ -386,7 +388,7 @@ func (m *Module) InsertInstrs(b *Block, i int, text string) ([]*Instr, error) {
 		return nil, err
 	}
 	m.replaceWithSnippet(at, at, src)
-	m.InsertAt(at, m.indentOf(at))
+	m.insertAt(at, m.indentOf(at))
 	b.Instrs = slices.Insert(b.Instrs, i, instrs...)
 	return instrs, nil
 }
@@ -398,7 +400,7 @@ func (m *Module) parseInstrs(p Pos, text, end string) ([]*Instr, *source, error)
 	text = strings.ReplaceAll(strings.TrimRight(text, "\n"), "\n", "\n"+indent) + end
 	var instrs []*Instr
 	src, err := m.parseSnippet(text, func(p *parser) {
-		for p.tok != EOF {
+		for p.tok != tokEOF {
 			instrs = append(instrs, p.parseInstr())
 		}
 	})
@@ -412,4 +414,75 @@ func (m *Module) indentOf(p Pos) string { return m.textAt(m.spaceBefore(p), p) }
 func (m *Module) textAt(start, end Pos) string {
 	src := m.sourceOf(start)
 	return src.text[start-src.base : end-src.base]
+}
+
+// ReplaceValue replaces the value v, wherever it stands (an operand, a
+// call's callee, an element of a constant or of a metadata node), with
+// the value in text, written as LLVM writes it, and points v at the new
+// one. The value's type, if written before it, stays. Where metadata
+// stands (v is metadata, or a typed value used as metadata), text may be
+// either.
+func (m *Module) ReplaceValue(v *Value, text string) error {
+	parse := (*parser).parseValue
+	switch v.Kind {
+	case MDRef, MDStringValue, MDNodeValue, MDWrapped:
+		parse = (*parser).parseMetadataOperand
+	}
+	var parsed Value
+	src, err := m.parseSnippet(text, func(p *parser) { parsed = parse(p) })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(v.Start, v.End, src)
+	*v = parsed
+	return nil
+}
+
+// ReplaceOperand replaces a whole operand, its type included, with the
+// typed value in text (e.g. "i32 poison"), and points op at the new one.
+func (m *Module) ReplaceOperand(op *Operand, text string) error {
+	var parsed Operand
+	src, err := m.parseSnippet(text, func(p *parser) { parsed = p.parseTypedValue() })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(op.Start, op.End, src)
+	*op = parsed
+	return nil
+}
+
+// SetOpcode gives an instruction another opcode of the same operand
+// shape, such as ptrtoint for ptrtoaddr.
+func (m *Module) SetOpcode(in *Instr, opcode string) {
+	m.replace(Span{Start: in.OpcodePos, End: in.OpcodePos + Pos(len(in.Opcode))}, opcode)
+	in.Opcode = opcode
+}
+
+// SetExprOpcode gives a constant expression another opcode of the same
+// operand shape.
+func (m *Module) SetExprOpcode(v *Value, opcode string) {
+	m.replace(Span{Start: v.Start, End: v.Start + Pos(len(v.Sub.Opcode))}, opcode)
+	v.Sub.Opcode = opcode
+}
+
+// RenameFunc gives the function f the name name (without @), quoted as
+// LLVM needs it. Uses of the old name are the caller's to change.
+func (m *Module) RenameFunc(f *Func, name string) {
+	raw := "@" + quoteName(name)
+	m.replace(f.Name, raw)
+	f.Name.Raw = raw
+}
+
+// RemoveField removes the i-th field or element of a metadata node.
+func (m *Module) RemoveField(n *MDNode, i int) {
+	fields := n.Fields()
+	var prev, next Node
+	if i > 0 {
+		prev = fields[i-1]
+	}
+	if i+1 < len(fields) {
+		next = fields[i+1]
+	}
+	m.deleteElem(prev, fields[i], next)
+	n.fields = slices.Delete(fields, i, i+1)
 }

@@ -23,7 +23,7 @@ func (m *Module) SetLinkage(f *Func, linkage string) error {
 	var kept []Word
 	for _, w := range f.Words {
 		if linkages[w.Text] || local && (visibilities[w.Text] || dllStorage[w.Text] || w.Text == "dso_preemptable") {
-			m.Delete(w)
+			m.deleteWord(w)
 			continue
 		}
 		kept = append(kept, w)

@@ -92,7 +92,7 @@ func TestEdits(t *testing.T) {
 		}, "  %c = add i64 1, 2\n  call void @llvm.lifetime.start.p0(ptr %p)", "  call void @llvm.lifetime.start.p0(ptr %p)"},
 		{"insert call argument", func(t *testing.T, m *Module) {
 			call := m.Funcs[0].Body.Blocks[0].Instrs[2].Call
-			m.InsertAt(call.Args[0].Start, "i64 -1, ")
+			m.insertAt(call.Args[0].Start, "i64 -1, ")
 		}, "  call void @llvm.lifetime.start.p0(i64 -1, ptr %p)", "  call void @llvm.lifetime.start.p0(ptr %p)"},
 		{"delete instruction", func(t *testing.T, m *Module) {
 			b := m.Funcs[0].Body.Blocks[0]
@@ -190,8 +190,8 @@ func TestTextOfBetweenEditsOutOfOrder(t *testing.T) {
 	m := mustParse(t, "@a = global i32 1\n@b = global i32 2\n@c = global i32 3\n")
 	for i := len(m.Globals) - 1; i >= 0; i-- {
 		g := m.Globals[i]
-		m.Replace(g.Init, fmt.Sprintf("i32 %d", 10+i))
-		m.InsertAt(g.Range().Start, "; before\n")
+		m.replace(g.Init, fmt.Sprintf("i32 %d", 10+i))
+		m.insertAt(g.Range().Start, "; before\n")
 		if got, want := m.TextOf(g), fmt.Sprintf("; before\n%s = global i32 %d", g.Name.Raw, 10+i); got != want {
 			t.Errorf("TextOf = %q, want %q", got, want)
 		}
@@ -215,9 +215,9 @@ func TestSetHeaderKeepsComment(t *testing.T) {
 func TestDeleteKeepsNeighboursApart(t *testing.T) {
 	m := mustParse(t, "define void @f() {\n  %a = add nuw i32 1, 2\n  ret void\n}\n")
 	in := m.Funcs[0].Body.Blocks[0].Instrs[0]
-	m.Delete(in.Flags[0])
+	m.deleteWord(in.Flags[0])
 	m2 := mustParse(t, "attributes #0 = {noinline nounwind}\n")
-	m2.Delete(m2.AttrGroups[0].Attrs.Attrs[0])
+	m2.deleteWord(m2.AttrGroups[0].Attrs.Attrs[0])
 	got := string(m.Bytes()) + string(m2.Bytes())
 	want := "define void @f() {\n  %a = add i32 1, 2\n  ret void\n}\nattributes #0 = {nounwind}\n"
 	if got != want {
@@ -241,7 +241,7 @@ func TestAdjacentDeletesKeepNeighboursApart(t *testing.T) {
 		m := mustParse(t, "declare A() B()i1 @f()\n")
 		attrs := m.Funcs[0].RetAttrs.Attrs
 		for _, i := range order {
-			m.Delete(attrs[i])
+			m.deleteWord(attrs[i])
 		}
 		if got, want := string(m.Bytes()), "declare i1 @f()\n"; got != want {
 			t.Errorf("deleting in order %v: got %q, want %q", order, got, want)

@@ -76,3 +76,30 @@ type Attachment struct {
 	Name  string // dbg, noundef, range, ... (without !)
 	Value Value
 }
+
+// OperandType returns the type of the value of the k-th operand where the
+// syntax gives it: written before the value, or implied by the
+// instruction's shape. The second operand of a binary operator or a
+// compare has the first one's type, and a phi's incoming values have the
+// phi's. It returns nil where neither says, for an operand without a
+// value (the type that opens a phi), and for calls, whose operands are
+// in Call.
+func (i *Instr) OperandType(k int) *Type {
+	if k < 0 || k >= len(i.Operands) {
+		return nil
+	}
+	if t := i.Operands[k].Type; t != nil && !(k == 0 && opcodes[i.Opcode] == phiOp) {
+		return t
+	}
+	switch opcodes[i.Opcode] {
+	case binaryOp:
+		if k == 1 {
+			return i.Operands[0].Type
+		}
+	case phiOp:
+		if k > 0 {
+			return i.Operands[0].Type
+		}
+	}
+	return nil
+}

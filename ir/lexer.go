@@ -5,40 +5,40 @@ import (
 	"strings"
 )
 
-// An ErrorHandler receives each lexical error with its position.
-type ErrorHandler func(pos Pos, msg string)
+// An errorHandler receives each lexical error with its position.
+type errorHandler func(pos Pos, msg string)
 
-// Lexer splits LLVM IR text into tokens. Its zero value is not usable; call
-// Init. A Lexer never allocates: token text is a slice of the source.
-type Lexer struct {
+// lexer splits LLVM IR text into tokens. Its zero value is not usable; call
+// init. A lexer never allocates: token text is a slice of the source.
+type lexer struct {
 	// immutable state
 	src  string
 	base Pos
-	err  ErrorHandler
+	err  errorHandler
 
 	// scanning state
 	off int // offset of the next unread byte
 
-	// public state
-	NewLine    bool // a newline preceded the last token returned by Scan
-	ErrorCount int
+	// state the parser reads
+	newLine    bool // a newline preceded the last token returned by scan
+	errorCount int
 }
 
-// Init prepares l to tokenize src, whose first byte has position base.
-// err may be nil. Init resets every field, so a Lexer can be reused.
-func (l *Lexer) Init(src string, base Pos, err ErrorHandler) {
-	*l = Lexer{src: src, base: base, err: err}
+// init prepares l to tokenize src, whose first byte has position base.
+// err may be nil. init resets every field, so a lexer can be reused.
+func (l *lexer) init(src string, base Pos, err errorHandler) {
+	*l = lexer{src: src, base: base, err: err}
 }
 
-func (l *Lexer) error(off int, format string, args ...any) {
-	l.ErrorCount++
+func (l *lexer) error(off int, format string, args ...any) {
+	l.errorCount++
 	if l.err != nil {
 		l.err(l.base+Pos(off), fmt.Sprintf(format, args...))
 	}
 }
 
-// Pos returns the position of the next unread byte.
-func (l *Lexer) Pos() Pos { return l.base + Pos(l.off) }
+// pos returns the position of the next unread byte.
+func (l *lexer) pos() Pos { return l.base + Pos(l.off) }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -55,38 +55,38 @@ func isWordChar(c byte) bool {
 	return isLetter(c) || isDigit(c) || c == '$' || c == '.' || c == '_'
 }
 
-// Scan returns the next token: its position, kind and text. At the end of
-// input it returns EOF; on an error it reports it and returns ILLEGAL with
+// scan returns the next token: its position, kind and text. At the end of
+// input it returns tokEOF; on an error it reports it and returns tokIllegal with
 // the offending text, then continues after it.
-func (l *Lexer) Scan() (pos Pos, tok Token, lit string) {
-	l.NewLine = false
+func (l *lexer) scan() (pos Pos, tok tokenKind, lit string) {
+	l.newLine = false
 	l.skipSpace()
 	start := l.off
 	pos = l.base + Pos(start)
 	if l.off >= len(l.src) {
-		return pos, EOF, ""
+		return pos, tokEOF, ""
 	}
 	c := l.src[l.off]
 	l.off++
 	switch {
 	case c == '"':
 		tok = l.scanQuoted(start)
-		if tok == STRING && l.peek() == ':' {
+		if tok == tokString && l.peek() == ':' {
 			l.off++
-			tok = LABEL
+			tok = tokLabel
 		}
 	case c == 'c' && l.peek() == '"':
 		l.off++
 		tok = l.scanQuoted(start)
-		if tok == STRING {
-			tok = CSTRING
+		if tok == tokString {
+			tok = tokCString
 		}
 	case c == '%':
-		tok = l.scanSigil(start, LOCAL)
+		tok = l.scanSigil(start, tokLocal)
 	case c == '@':
-		tok = l.scanSigil(start, GLOBAL)
+		tok = l.scanSigil(start, tokGlobal)
 	case c == '$':
-		tok = l.scanSigil(start, COMDAT)
+		tok = l.scanSigil(start, tokComdat)
 	case c == '!':
 		tok = l.scanBang(start)
 	case c == '#':
@@ -94,9 +94,9 @@ func (l *Lexer) Scan() (pos Pos, tok Token, lit string) {
 	case c == '^':
 		if l.scanDigits() == 0 {
 			l.error(start, "expected summary ID after '^'")
-			tok = ILLEGAL
+			tok = tokIllegal
 		} else {
-			tok = SUMMARY
+			tok = tokSummary
 		}
 	case isDigit(c) || c == '-' || c == '+':
 		tok = l.scanNumber(start)
@@ -108,24 +108,24 @@ func (l *Lexer) Scan() (pos Pos, tok Token, lit string) {
 	return pos, tok, l.src[start:l.off]
 }
 
-func (l *Lexer) peek() byte {
+func (l *lexer) peek() byte {
 	if l.off < len(l.src) {
 		return l.src[l.off]
 	}
 	return 0
 }
 
-func (l *Lexer) hasPrefix(s string) bool {
+func (l *lexer) hasPrefix(s string) bool {
 	return len(l.src)-l.off >= len(s) && l.src[l.off:l.off+len(s)] == s
 }
 
-func (l *Lexer) skipSpace() {
+func (l *lexer) skipSpace() {
 	for l.off < len(l.src) {
 		switch l.src[l.off] {
 		case ' ', '\t', '\r':
 			l.off++
 		case '\n':
-			l.NewLine = true
+			l.newLine = true
 			l.off++
 		case ';':
 			for l.off < len(l.src) && l.src[l.off] != '\n' {
@@ -144,7 +144,7 @@ func (l *Lexer) skipSpace() {
 			}
 			end += l.off + 2
 			if strings.IndexByte(l.src[l.off:end], '\n') >= 0 {
-				l.NewLine = true
+				l.newLine = true
 			}
 			l.off = end + 2
 		default:
@@ -156,30 +156,30 @@ func (l *Lexer) skipSpace() {
 // scanQuoted reads the rest of a string whose opening quote was consumed.
 // LLVM strings have no escaped quote (a quote is written \22), so the
 // string ends at the next '"'.
-func (l *Lexer) scanQuoted(start int) Token {
+func (l *lexer) scanQuoted(start int) tokenKind {
 	for l.off < len(l.src) {
 		c := l.src[l.off]
 		l.off++
 		if c == '"' {
-			return STRING
+			return tokString
 		}
 	}
 	l.error(start, "string not terminated")
-	return ILLEGAL
+	return tokIllegal
 }
 
 // scanSigil reads an identifier after %, @ or $: a bare name, a number or a
 // quoted string.
-func (l *Lexer) scanSigil(start int, tok Token) Token {
+func (l *lexer) scanSigil(start int, tok tokenKind) tokenKind {
 	switch c := l.peek(); {
 	case c == '"':
 		l.off++
-		if l.scanQuoted(start) == ILLEGAL {
-			return ILLEGAL
+		if l.scanQuoted(start) == tokIllegal {
+			return tokIllegal
 		}
 		if l.off-start == 3 {
 			l.error(start, "empty quoted name")
-			return ILLEGAL
+			return tokIllegal
 		}
 		return tok
 	case isDigit(c):
@@ -190,16 +190,16 @@ func (l *Lexer) scanSigil(start int, tok Token) Token {
 		return tok
 	}
 	l.error(start, "expected a name after %q", l.src[start])
-	return ILLEGAL
+	return tokIllegal
 }
 
-func (l *Lexer) scanName() {
+func (l *lexer) scanName() {
 	for l.off < len(l.src) && (isNameChar(l.src[l.off]) || l.src[l.off] == '\\') {
 		l.off++
 	}
 }
 
-func (l *Lexer) scanDigits() int {
+func (l *lexer) scanDigits() int {
 	n := 0
 	for l.off < len(l.src) && isDigit(l.src[l.off]) {
 		l.off++
@@ -208,41 +208,41 @@ func (l *Lexer) scanDigits() int {
 	return n
 }
 
-func (l *Lexer) scanBang(start int) Token {
+func (l *lexer) scanBang(start int) tokenKind {
 	switch c := l.peek(); {
 	case c == '"':
 		l.off++
-		if l.scanQuoted(start) == ILLEGAL {
-			return ILLEGAL
+		if l.scanQuoted(start) == tokIllegal {
+			return tokIllegal
 		}
-		return METASTRING
+		return tokMetaString
 	case isDigit(c):
 		l.scanDigits()
-		return METAID
+		return tokMetaID
 	case isLetter(c) || c == '-' || c == '$' || c == '.' || c == '_' || c == '\\':
 		l.scanName()
-		return METANAME
+		return tokMetaName
 	}
-	return BANG
+	return tokBang
 }
 
-func (l *Lexer) scanHash(start int) Token {
+func (l *lexer) scanHash(start int) tokenKind {
 	if l.scanDigits() > 0 {
-		return ATTRGROUP
+		return tokAttrGroup
 	}
 	if l.hasPrefix("dbg_") {
 		for l.off < len(l.src) && isWordChar(l.src[l.off]) {
 			l.off++
 		}
-		return DBGRECORD
+		return tokDbgRecord
 	}
 	l.error(start, "expected attribute group ID or debug record after '#'")
-	return ILLEGAL
+	return tokIllegal
 }
 
 // scanNumber reads integers, decimal floats, hexadecimal floats (0x…,
 // 0xK…, 0xL…, 0xM…, 0xH…, 0xR…) and numbered labels (12:).
-func (l *Lexer) scanNumber(start int) Token {
+func (l *lexer) scanNumber(start int) tokenKind {
 	first := l.src[start]
 	if first == '0' && (l.peek() == 'x') {
 		l.off++
@@ -256,9 +256,9 @@ func (l *Lexer) scanNumber(start int) Token {
 		}
 		if n == 0 {
 			l.error(start, "expected hexadecimal digits after %s", shorten(l.src[start:l.off]))
-			return ILLEGAL
+			return tokIllegal
 		}
-		return FLOAT
+		return tokFloat
 	}
 	digits := 0
 	if isDigit(first) {
@@ -270,7 +270,7 @@ func (l *Lexer) scanNumber(start int) Token {
 			return l.scanLabelOrIllegal(start)
 		}
 		l.error(start, "expected digits after %q", first)
-		return ILLEGAL
+		return tokIllegal
 	}
 	if l.peek() == '.' {
 		l.off++
@@ -285,33 +285,33 @@ func (l *Lexer) scanNumber(start int) Token {
 				l.off = save
 			}
 		}
-		return FLOAT
+		return tokFloat
 	}
 	if first != '+' && l.off < len(l.src) && (isNameChar(l.src[l.off]) || l.src[l.off] == ':') {
 		return l.scanLabelOrIllegal(start)
 	}
 	if first == '+' {
 		l.error(start, "expected a decimal point in %s", shorten(l.src[start:l.off]))
-		return ILLEGAL
+		return tokIllegal
 	}
-	return INT
+	return tokInt
 }
 
 // scanLabelOrIllegal finishes a token that can only be a label such as 12:
 // or -tmp:.
-func (l *Lexer) scanLabelOrIllegal(start int) Token {
+func (l *lexer) scanLabelOrIllegal(start int) tokenKind {
 	l.scanName()
 	if l.peek() == ':' {
 		l.off++
-		return LABEL
+		return tokLabel
 	}
 	l.error(start, "unexpected %s", shorten(l.src[start:l.off]))
-	return ILLEGAL
+	return tokIllegal
 }
 
 // scanWord reads a keyword, type name, enum value or label. u0x…/s0x… are
 // hexadecimal integers.
-func (l *Lexer) scanWord(start int) Token {
+func (l *lexer) scanWord(start int) tokenKind {
 	if c := l.src[start]; (c == 'u' || c == 's') && l.hasPrefix("0x") {
 		l.off += 2
 		n := 0
@@ -320,7 +320,7 @@ func (l *Lexer) scanWord(start int) Token {
 			n++
 		}
 		if n > 0 {
-			return INT
+			return tokInt
 		}
 		l.off = start + 1
 	}
@@ -333,44 +333,44 @@ func (l *Lexer) scanWord(start int) Token {
 	}
 	if l.peek() == ':' {
 		l.off++
-		return LABEL
+		return tokLabel
 	}
 	l.off = end
-	return WORD
+	return tokWord
 }
 
-func (l *Lexer) scanPunct(start int, c byte) Token {
+func (l *lexer) scanPunct(start int, c byte) tokenKind {
 	switch c {
 	case '=':
-		return ASSIGN
+		return tokAssign
 	case ',':
-		return COMMA
+		return tokComma
 	case '*':
-		return STAR
+		return tokStar
 	case '(':
-		return LPAREN
+		return tokLParen
 	case ')':
-		return RPAREN
+		return tokRParen
 	case '[':
-		return LBRACK
+		return tokLBrack
 	case ']':
-		return RBRACK
+		return tokRBrack
 	case '{':
-		return LBRACE
+		return tokLBrace
 	case '}':
-		return RBRACE
+		return tokRBrace
 	case '<':
-		return LESS
+		return tokLess
 	case '>':
-		return GREATER
+		return tokGreater
 	case '|':
-		return BAR
+		return tokBar
 	case ':':
-		return COLON
+		return tokColon
 	case '.':
 		if l.hasPrefix("..") {
 			l.off += 2
-			return ELLIPSIS
+			return tokEllipsis
 		}
 	}
 	if c < 0x20 || c >= 0x7f {
@@ -378,5 +378,5 @@ func (l *Lexer) scanPunct(start int, c byte) Token {
 	} else {
 		l.error(start, "invalid character %q", c)
 	}
-	return ILLEGAL
+	return tokIllegal
 }

@@ -7,16 +7,16 @@ import (
 )
 
 type tokLit struct {
-	tok Token
+	tok tokenKind
 	lit string
 }
 
 func lexAll(src string) (toks []tokLit, errs []string) {
-	var l Lexer
-	l.Init(src, 1, func(pos Pos, msg string) { errs = append(errs, fmt.Sprintf("%d: %s", pos, msg)) })
+	var l lexer
+	l.init(src, 1, func(pos Pos, msg string) { errs = append(errs, fmt.Sprintf("%d: %s", pos, msg)) })
 	for {
-		_, tok, lit := l.Scan()
-		if tok == EOF {
+		_, tok, lit := l.scan()
+		if tok == tokEOF {
 			return toks, errs
 		}
 		toks = append(toks, tokLit{tok, lit})
@@ -28,22 +28,22 @@ func TestLexerTokens(t *testing.T) {
 		src  string
 		want []tokLit
 	}{
-		{"%x %\"a b\" %12 %.tmp %-x", []tokLit{{LOCAL, "%x"}, {LOCAL, `%"a b"`}, {LOCAL, "%12"}, {LOCAL, "%.tmp"}, {LOCAL, "%-x"}}},
-		{`@f @"\01foo" @0 @llvm.dbg.value`, []tokLit{{GLOBAL, "@f"}, {GLOBAL, `@"\01foo"`}, {GLOBAL, "@0"}, {GLOBAL, "@llvm.dbg.value"}}},
-		{`!12 !llvm.module.flags !DILocation !"text" !{`, []tokLit{{METAID, "!12"}, {METANAME, "!llvm.module.flags"}, {METANAME, "!DILocation"}, {METASTRING, `!"text"`}, {BANG, "!"}, {LBRACE, "{"}}},
-		{"#0 #12 #dbg_value #dbg_declare", []tokLit{{ATTRGROUP, "#0"}, {ATTRGROUP, "#12"}, {DBGRECORD, "#dbg_value"}, {DBGRECORD, "#dbg_declare"}}},
-		{"$comdat $\"q\" ^3", []tokLit{{COMDAT, "$comdat"}, {COMDAT, `$"q"`}, {SUMMARY, "^3"}}},
-		{"42 -7 0 u0x1F s0xff", []tokLit{{INT, "42"}, {INT, "-7"}, {INT, "0"}, {INT, "u0x1F"}, {INT, "s0xff"}}},
+		{"%x %\"a b\" %12 %.tmp %-x", []tokLit{{tokLocal, "%x"}, {tokLocal, `%"a b"`}, {tokLocal, "%12"}, {tokLocal, "%.tmp"}, {tokLocal, "%-x"}}},
+		{`@f @"\01foo" @0 @llvm.dbg.value`, []tokLit{{tokGlobal, "@f"}, {tokGlobal, `@"\01foo"`}, {tokGlobal, "@0"}, {tokGlobal, "@llvm.dbg.value"}}},
+		{`!12 !llvm.module.flags !DILocation !"text" !{`, []tokLit{{tokMetaID, "!12"}, {tokMetaName, "!llvm.module.flags"}, {tokMetaName, "!DILocation"}, {tokMetaString, `!"text"`}, {tokBang, "!"}, {tokLBrace, "{"}}},
+		{"#0 #12 #dbg_value #dbg_declare", []tokLit{{tokAttrGroup, "#0"}, {tokAttrGroup, "#12"}, {tokDbgRecord, "#dbg_value"}, {tokDbgRecord, "#dbg_declare"}}},
+		{"$comdat $\"q\" ^3", []tokLit{{tokComdat, "$comdat"}, {tokComdat, `$"q"`}, {tokSummary, "^3"}}},
+		{"42 -7 0 u0x1F s0xff", []tokLit{{tokInt, "42"}, {tokInt, "-7"}, {tokInt, "0"}, {tokInt, "u0x1F"}, {tokInt, "s0xff"}}},
 		{"1.5 -2.0e+10 3.e-2 0x3FF0000000000000 0xK4000C000000000000000 0xH3C00 0xR3F80 0xL0 0xM0", []tokLit{
-			{FLOAT, "1.5"}, {FLOAT, "-2.0e+10"}, {FLOAT, "3.e-2"}, {FLOAT, "0x3FF0000000000000"},
-			{FLOAT, "0xK4000C000000000000000"}, {FLOAT, "0xH3C00"}, {FLOAT, "0xR3F80"}, {FLOAT, "0xL0"}, {FLOAT, "0xM0"}}},
-		{`"str" c"GPL\00" "k"="v"`, []tokLit{{STRING, `"str"`}, {CSTRING, `c"GPL\00"`}, {STRING, `"k"`}, {ASSIGN, "="}, {STRING, `"v"`}}},
-		{"bb1: 12: \"a b\": -tmp: line: argmem:", []tokLit{{LABEL, "bb1:"}, {LABEL, "12:"}, {LABEL, `"a b":`}, {LABEL, "-tmp:"}, {LABEL, "line:"}, {LABEL, "argmem:"}}},
-		{"define i32 ptr nuw DW_TAG_member DIFlagPrototyped x86_fp80 x", []tokLit{{WORD, "define"}, {WORD, "i32"}, {WORD, "ptr"}, {WORD, "nuw"}, {WORD, "DW_TAG_member"}, {WORD, "DIFlagPrototyped"}, {WORD, "x86_fp80"}, {WORD, "x"}}},
-		{"= , * ( ) [ ] { } < > | : ...", []tokLit{{ASSIGN, "="}, {COMMA, ","}, {STAR, "*"}, {LPAREN, "("}, {RPAREN, ")"}, {LBRACK, "["}, {RBRACK, "]"}, {LBRACE, "{"}, {RBRACE, "}"}, {LESS, "<"}, {GREATER, ">"}, {BAR, "|"}, {COLON, ":"}, {ELLIPSIS, "..."}}},
-		{"i8* <{ i32 }>", []tokLit{{WORD, "i8"}, {STAR, "*"}, {LESS, "<"}, {LBRACE, "{"}, {WORD, "i32"}, {RBRACE, "}"}, {GREATER, ">"}}},
-		{"; a comment\nret ; trailing\n/* block\ncomment */ void", []tokLit{{WORD, "ret"}, {WORD, "void"}}},
-		{"\"multi\nline\"", []tokLit{{STRING, "\"multi\nline\""}}},
+			{tokFloat, "1.5"}, {tokFloat, "-2.0e+10"}, {tokFloat, "3.e-2"}, {tokFloat, "0x3FF0000000000000"},
+			{tokFloat, "0xK4000C000000000000000"}, {tokFloat, "0xH3C00"}, {tokFloat, "0xR3F80"}, {tokFloat, "0xL0"}, {tokFloat, "0xM0"}}},
+		{`"str" c"GPL\00" "k"="v"`, []tokLit{{tokString, `"str"`}, {tokCString, `c"GPL\00"`}, {tokString, `"k"`}, {tokAssign, "="}, {tokString, `"v"`}}},
+		{"bb1: 12: \"a b\": -tmp: line: argmem:", []tokLit{{tokLabel, "bb1:"}, {tokLabel, "12:"}, {tokLabel, `"a b":`}, {tokLabel, "-tmp:"}, {tokLabel, "line:"}, {tokLabel, "argmem:"}}},
+		{"define i32 ptr nuw DW_TAG_member DIFlagPrototyped x86_fp80 x", []tokLit{{tokWord, "define"}, {tokWord, "i32"}, {tokWord, "ptr"}, {tokWord, "nuw"}, {tokWord, "DW_TAG_member"}, {tokWord, "DIFlagPrototyped"}, {tokWord, "x86_fp80"}, {tokWord, "x"}}},
+		{"= , * ( ) [ ] { } < > | : ...", []tokLit{{tokAssign, "="}, {tokComma, ","}, {tokStar, "*"}, {tokLParen, "("}, {tokRParen, ")"}, {tokLBrack, "["}, {tokRBrack, "]"}, {tokLBrace, "{"}, {tokRBrace, "}"}, {tokLess, "<"}, {tokGreater, ">"}, {tokBar, "|"}, {tokColon, ":"}, {tokEllipsis, "..."}}},
+		{"i8* <{ i32 }>", []tokLit{{tokWord, "i8"}, {tokStar, "*"}, {tokLess, "<"}, {tokLBrace, "{"}, {tokWord, "i32"}, {tokRBrace, "}"}, {tokGreater, ">"}}},
+		{"; a comment\nret ; trailing\n/* block\ncomment */ void", []tokLit{{tokWord, "ret"}, {tokWord, "void"}}},
+		{"\"multi\nline\"", []tokLit{{tokString, "\"multi\nline\""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -88,15 +88,15 @@ func TestLexerErrors(t *testing.T) {
 }
 
 func TestLexerNewLine(t *testing.T) {
-	var l Lexer
-	l.Init("a b\n c ; x\n\n/* \n */ d", 1, nil)
+	var l lexer
+	l.init("a b\n c ; x\n\n/* \n */ d", 1, nil)
 	var got []string
 	for {
-		_, tok, lit := l.Scan()
-		if tok == EOF {
+		_, tok, lit := l.scan()
+		if tok == tokEOF {
 			break
 		}
-		got = append(got, fmt.Sprintf("%s:%v", lit, l.NewLine))
+		got = append(got, fmt.Sprintf("%s:%v", lit, l.newLine))
 	}
 	if want := "a:false b:false c:true d:true"; strings.Join(got, " ") != want {
 		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
@@ -104,10 +104,10 @@ func TestLexerNewLine(t *testing.T) {
 }
 
 func TestLexerPositions(t *testing.T) {
-	var l Lexer
-	l.Init("  define\n  ret", 10, nil)
-	pos1, _, _ := l.Scan()
-	pos2, _, _ := l.Scan()
+	var l lexer
+	l.init("  define\n  ret", 10, nil)
+	pos1, _, _ := l.scan()
+	pos2, _, _ := l.scan()
 	if pos1 != 12 || pos2 != 21 {
 		t.Errorf("positions %d, %d; want 12, 21", pos1, pos2)
 	}

@@ -107,3 +107,18 @@ func Quote(s string) string {
 	}
 	return string(append(b, '"'))
 }
+
+// quoteName writes a global or local name as it follows its sigil: bare
+// when every byte may stand in a bare identifier and it does not start
+// with a digit (which would read as a number), else quoted.
+func quoteName(s string) string {
+	if s == "" || isDigit(s[0]) {
+		return Quote(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if !isNameChar(s[i]) {
+			return Quote(s)
+		}
+	}
+	return s
+}

@@ -25,11 +25,11 @@ func (p *parser) parseAttrList(ctx attrContext) AttrList {
 	for {
 		var ok bool
 		switch p.tok {
-		case WORD:
+		case tokWord:
 			ok = p.atAttrWord(ctx)
-		case STRING:
+		case tokString:
 			ok = true
-		case ATTRGROUP:
+		case tokAttrGroup:
 			ok = ctx != paramAttrs
 		}
 		if !ok || ctx != groupAttrs && p.newline {
@@ -68,32 +68,32 @@ func (p *parser) atAttrWord(ctx attrContext) bool {
 func (p *parser) parseAttr(ctx attrContext) Attr {
 	a := Attr{Span: Span{Start: p.pos}, Key: p.lit}
 	switch p.tok {
-	case ATTRGROUP:
+	case tokAttrGroup:
 		a.Kind = GroupRef
 		p.next()
-	case STRING:
+	case tokString:
 		a.Kind = StringAttr
 		a.Key = Str{Raw: p.lit}.Value()
 		p.next()
-		if p.got(ASSIGN) {
+		if p.got(tokAssign) {
 			a.Arg = p.str().Value()
 		}
 	default:
 		a.Kind = EnumAttr
 		p.next()
 		switch {
-		case p.tok == LPAREN:
+		case p.tok == tokLParen:
 			a.Kind = ParenAttr
 			open := p.pos
 			p.skipBalanced()
 			a.Arg = p.text(open+1, p.prevEnd-1)
-		case p.tok == INT && (a.Key == "align" || a.Key == "alignstack"):
+		case p.tok == tokInt && (a.Key == "align" || a.Key == "alignstack"):
 			a.Kind = IntAttr
 			a.Arg = p.lit
 			p.next()
-		case ctx == groupAttrs && p.tok == ASSIGN:
+		case ctx == groupAttrs && p.tok == tokAssign:
 			p.next()
-			if p.tok != INT {
+			if p.tok != tokInt {
 				p.expected("integer after '='")
 			}
 			a.Kind = IntAttr
@@ -110,14 +110,14 @@ func (p *parser) parseAttr(ctx attrContext) Attr {
 func (p *parser) parseAttrGroup() {
 	g := &AttrGroup{Span: Span{Start: p.pos}}
 	p.expectWord("attributes")
-	if p.tok != ATTRGROUP {
+	if p.tok != tokAttrGroup {
 		p.expected("attribute group ID")
 	}
 	g.ID = p.ident()
-	p.expect(ASSIGN)
-	p.expect(LBRACE)
+	p.expect(tokAssign)
+	p.expect(tokLBrace)
 	g.Attrs = p.parseAttrList(groupAttrs)
-	p.expect(RBRACE)
+	p.expect(tokRBrace)
 	g.End = p.prevEnd
 	p.m.AttrGroups = append(p.m.AttrGroups, g)
 }

@@ -39,20 +39,20 @@ var opcodes = map[string]opShape{
 // parseBody parses { blocks } of a function definition.
 func (p *parser) parseBody() *Body {
 	body := &Body{Span: Span{Start: p.pos}}
-	p.expect(LBRACE)
+	p.expect(tokLBrace)
 	var b *Block
-	for p.tok != RBRACE {
-		if p.tok == EOF {
+	for p.tok != tokRBrace {
+		if p.tok == tokEOF {
 			p.fail("expected '}' to end the function, found end of file")
 		}
-		if p.tok == LABEL || b == nil {
+		if p.tok == tokLabel || b == nil {
 			b = &Block{Span: Span{Start: p.pos}}
-			if p.tok == LABEL {
+			if p.tok == tokLabel {
 				b.Label = p.ident()
 			}
 			body.Blocks = append(body.Blocks, b)
 		}
-		if p.tok == LABEL || p.tok == RBRACE {
+		if p.tok == tokLabel || p.tok == tokRBrace {
 			b.End = p.prevEnd
 			continue
 		}
@@ -79,7 +79,7 @@ func (p *parser) parseInstrRecovering() (in *Instr) {
 			if p.pos == start {
 				p.next() // no progress: the instruction's first token is at fault
 			}
-			for p.tok != EOF && !p.newline {
+			for p.tok != tokEOF && !p.newline {
 				p.next()
 			}
 			in = nil
@@ -91,20 +91,20 @@ func (p *parser) parseInstrRecovering() (in *Instr) {
 func (p *parser) parseInstr() *Instr {
 	in := p.instrSlab.new()
 	in.Start = p.pos
-	if p.tok == DBGRECORD {
+	if p.tok == tokDbgRecord {
 		p.parseRecord(in)
 		p.expectLineEnd()
 		return in
 	}
-	if p.tok == LOCAL {
+	if p.tok == tokLocal {
 		in.Result = p.ident()
-		p.expect(ASSIGN)
+		p.expect(tokAssign)
 	}
 	var tail Word
 	if p.isWord("tail") || p.isWord("musttail") || p.isWord("notail") {
 		tail = p.word()
 	}
-	if p.tok != WORD {
+	if p.tok != tokWord {
 		p.expected("instruction")
 	}
 	in.Opcode, in.OpcodePos = p.lit, p.pos
@@ -136,7 +136,7 @@ func (p *parser) parseInstr() *Instr {
 
 // expectLineEnd fails unless the instruction just parsed ends its line.
 func (p *parser) expectLineEnd() {
-	if !p.atLineEnd() && p.tok != RBRACE {
+	if !p.atLineEnd() && p.tok != tokRBrace {
 		p.expected("end of instruction")
 	}
 }
@@ -145,9 +145,9 @@ func (p *parser) expectLineEnd() {
 // nuw, exact, inbounds, samesign, predicates, fast-math flags, volatile,
 // the atomicrmw operation.
 func (p *parser) parseFlags(in *Instr) {
-	for p.tok == WORD && !p.newline && !isTypeWord(p.lit) && !p.atValue() {
+	for p.tok == tokWord && !p.newline && !isTypeWord(p.lit) && !p.atValue() {
 		w := p.word()
-		if p.tok == LPAREN && !p.newline { // syncscope("agent"), inrange(-8, 8)
+		if p.tok == tokLParen && !p.newline { // syncscope("agent"), inrange(-8, 8)
 			p.skipBalanced()
 			w.End = p.prevEnd
 			w.Text = p.text(w.Start, w.End)
@@ -156,7 +156,7 @@ func (p *parser) parseFlags(in *Instr) {
 	}
 	// atomicrmw's operations include words that are also constant
 	// expression opcodes (add, and, xor, ...).
-	if in.Opcode == "atomicrmw" && p.tok == WORD && !isTypeWord(p.lit) {
+	if in.Opcode == "atomicrmw" && p.tok == tokWord && !isTypeWord(p.lit) {
 		p.words = append(p.words, p.word())
 	}
 }
@@ -169,11 +169,11 @@ func (p *parser) parseOperands(in *Instr, shape opShape) {
 		p.parseTypedList(in.Opcode == "switch" || in.Opcode == "indirectbr")
 	case binaryOp:
 		p.ops = append(p.ops, p.parseTypedValue())
-		p.expect(COMMA)
+		p.expect(tokComma)
 		p.ops = append(p.ops, p.parseBareValue())
 	case bareTypeOp:
 		p.ops = append(p.ops, p.parseBareType())
-		if p.got(COMMA) && !p.atTrailer() {
+		if p.got(tokComma) && !p.atTrailer() {
 			p.parseTypedList(false)
 		}
 	case castOp:
@@ -187,24 +187,24 @@ func (p *parser) parseOperands(in *Instr, shape opShape) {
 		p.ops = append(p.ops, p.parseBareType())
 		for {
 			p.ops = append(p.ops, p.parseIncoming())
-			if p.tok != COMMA || p.peekIs(METANAME) {
+			if p.tok != tokComma || p.peekIs(tokMetaName) {
 				break
 			}
 			p.next()
 		}
 	case aggregateOp:
 		p.ops = append(p.ops, p.parseTypedValue())
-		for p.tok == COMMA && !p.peekIs(METANAME) {
+		for p.tok == tokComma && !p.peekIs(tokMetaName) {
 			p.next()
-			if p.tok == INT {
+			if p.tok == tokInt {
 				p.ops = append(p.ops, p.parseBareValue())
 			} else {
 				p.ops = append(p.ops, p.parseTypedValue())
 			}
 		}
 	case genericOp:
-		for !p.atLineEnd() && p.tok != COMMA || p.tok == COMMA && !p.peekIs(METANAME) || p.atClause(in) {
-			p.got(COMMA)
+		for !p.atLineEnd() && p.tok != tokComma || p.tok == tokComma && !p.peekIs(tokMetaName) || p.atClause(in) {
+			p.got(tokComma)
 			p.ops = append(p.ops, p.parseOperand())
 		}
 	}
@@ -218,17 +218,17 @@ func (p *parser) parseOperands(in *Instr, shape opShape) {
 func (p *parser) parseTypedList(tables bool) {
 	for {
 		switch {
-		case tables && p.tok == LBRACK:
+		case tables && p.tok == tokLBrack:
 			p.ops = append(p.ops, p.parseBracketed())
 		case p.atTrailer():
 			return
 		default:
 			p.ops = append(p.ops, p.parseOperand())
 		}
-		if tables && p.tok == LBRACK { // switch i32 %x, label %d [ ... ]
+		if tables && p.tok == tokLBrack { // switch i32 %x, label %d [ ... ]
 			continue
 		}
-		if p.tok != COMMA || p.peekIs(METANAME) {
+		if p.tok != tokComma || p.peekIs(tokMetaName) {
 			return
 		}
 		p.next()
@@ -238,7 +238,7 @@ func (p *parser) parseTypedList(tables bool) {
 // atTrailer reports whether the current token starts the keyword clauses
 // that close load, store, alloca and atomics: align, syncscope, orderings.
 func (p *parser) atTrailer() bool {
-	if p.tok != WORD || p.atType() || p.atValue() {
+	if p.tok != tokWord || p.atType() || p.atValue() {
 		return false
 	}
 	switch p.lit {
@@ -261,7 +261,7 @@ func (p *parser) parseTrailer() {
 		switch {
 		case p.atTrailer():
 			p.ops = append(p.ops, p.parseOperand())
-		case p.tok == COMMA && !p.peekIs(METANAME):
+		case p.tok == tokComma && !p.peekIs(tokMetaName):
 			p.next()
 		default:
 			return
@@ -278,12 +278,12 @@ func (p *parser) parseBareValue() Operand {
 // parseIncoming parses a phi's [ value, %label ].
 func (p *parser) parseIncoming() Operand {
 	start := p.pos
-	p.expect(LBRACK)
+	p.expect(tokLBrack)
 	mark := len(p.ops)
 	p.ops = append(p.ops, p.parseBareValue())
-	p.expect(COMMA)
+	p.expect(tokComma)
 	p.ops = append(p.ops, p.parseBareValue())
-	p.expect(RBRACK)
+	p.expect(tokRBrack)
 	v := Value{Span: Span{start, p.prevEnd}, Kind: Incoming, Raw: p.text(start, p.prevEnd), Sub: p.compound(Compound{Elems: p.popOps(mark)})}
 	return Operand{Span: v.Span, Value: v}
 }
@@ -293,15 +293,15 @@ func (p *parser) parseIncoming() Operand {
 // required between pairs, possibly over several lines.
 func (p *parser) parseBracketed() Operand {
 	start := p.pos
-	p.expect(LBRACK)
+	p.expect(tokLBrack)
 	p.enter()
 	p.bracketed++
 	mark := len(p.ops)
-	for p.tok != RBRACK {
-		if p.tok == EOF {
+	for p.tok != tokRBrack {
+		if p.tok == tokEOF {
 			p.fail("expected ']', found end of file")
 		}
-		if p.got(COMMA) {
+		if p.got(tokComma) {
 			continue
 		}
 		p.ops = append(p.ops, p.parseOperand())
@@ -317,7 +317,7 @@ func (p *parser) parseBracketed() Operand {
 func (p *parser) parseCall(in *Instr) {
 	c := in.Call
 	mark := len(p.words)
-	for p.tok == WORD && fastMathFlags[p.lit] {
+	for p.tok == tokWord && fastMathFlags[p.lit] {
 		p.words = append(p.words, p.word())
 	}
 	in.Flags = p.popWords(mark)
@@ -326,29 +326,29 @@ func (p *parser) parseCall(in *Instr) {
 	c.Type = p.parseType()
 	c.Callee = p.parseValue()
 	c.ArgsSpan.Start = p.pos
-	p.expect(LPAREN)
+	p.expect(tokLParen)
 	mark = len(p.ops)
-	for p.tok != RPAREN {
-		if p.tok == ELLIPSIS { // musttail forwarding of varargs
+	for p.tok != tokRParen {
+		if p.tok == tokEllipsis { // musttail forwarding of varargs
 			p.next()
 			break
 		}
 		p.ops = append(p.ops, p.parseArg())
-		if !p.more(RPAREN) {
+		if !p.more(tokRParen) {
 			break
 		}
 	}
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	c.Args = p.popOps(mark)
 	c.ArgsSpan.End = p.prevEnd
 	c.FnAttrs = p.parseAttrList(callAttrs)
-	if p.tok == LBRACK && !p.newline {
+	if p.tok == tokLBrack && !p.newline {
 		c.Bundles = p.parseBundles()
 	}
 	// invoke and callbr put their destinations on the next line.
-	for p.tok == WORD && (p.lit == "to" || p.lit == "unwind") && in.Opcode != "call" {
+	for p.tok == tokWord && (p.lit == "to" || p.lit == "unwind") && in.Opcode != "call" {
 		c.Dests = append(c.Dests, p.parseOperand())
-		if p.tok == LBRACK {
+		if p.tok == tokLBrack {
 			c.Dests = append(c.Dests, p.parseBracketed())
 		}
 	}
@@ -356,19 +356,19 @@ func (p *parser) parseCall(in *Instr) {
 
 // parseBundles parses [ "tag"(T v, ...), ... ] after a call's attributes.
 func (p *parser) parseBundles() []Operand {
-	p.expect(LBRACK)
+	p.expect(tokLBrack)
 	var bundles []Operand
-	for p.tok != RBRACK {
+	for p.tok != tokRBrack {
 		start := p.pos
 		tag := p.str()
-		inputs := p.parseAggregate(LPAREN, RPAREN)
+		inputs := p.parseAggregate(tokLParen, tokRParen)
 		v := Value{Span: Span{tag.Start, tag.End}, Kind: StringConst, Raw: tag.Raw, Sub: p.compound(Compound{Opcode: tag.Value(), Elems: inputs})}
 		bundles = append(bundles, Operand{Span: Span{start, p.prevEnd}, Value: v})
-		if !p.more(RBRACK) {
+		if !p.more(tokRBrack) {
 			break
 		}
 	}
-	p.expect(RBRACK)
+	p.expect(tokRBrack)
 	return bundles
 }
 
@@ -394,23 +394,23 @@ func (p *parser) parseRecord(in *Instr) {
 	p.m.Syntax.DebugRecords = true
 	in.Opcode, in.OpcodePos = p.lit, p.pos
 	p.next()
-	p.expect(LPAREN)
+	p.expect(tokLParen)
 	mark := len(p.ops)
-	for p.tok != RPAREN {
+	for p.tok != tokRParen {
 		op := Operand{Span: Span{Start: p.pos}}
 		switch p.tok {
-		case METAID, METASTRING, METANAME, BANG:
+		case tokMetaID, tokMetaString, tokMetaName, tokBang:
 			op.Value = p.parseMDValue()
 		default:
 			op = p.parseTypedValue()
 		}
 		op.End = p.prevEnd
 		p.ops = append(p.ops, op)
-		if !p.more(RPAREN) {
+		if !p.more(tokRParen) {
 			break
 		}
 	}
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	in.Operands = p.popOps(mark)
 	in.End = p.prevEnd
 }
@@ -421,11 +421,11 @@ func (p *parser) parseAttachments(commas bool) []Attachment {
 	mark := len(p.atts)
 	for {
 		if commas {
-			if p.tok != COMMA || !p.peekIs(METANAME) {
+			if p.tok != tokComma || !p.peekIs(tokMetaName) {
 				break
 			}
 			p.next()
-		} else if p.tok != METANAME || p.newline {
+		} else if p.tok != tokMetaName || p.newline {
 			break
 		}
 		a := Attachment{Span: Span{Start: p.pos}, Name: p.lit[1:]}
@@ -441,7 +441,7 @@ func (p *parser) parseAttachments(commas bool) []Attachment {
 func (p *parser) skipDirective() {
 	p.next()
 	for !p.atLineEnd() {
-		if p.tok == LBRACE || p.tok == LPAREN || p.tok == LBRACK {
+		if p.tok == tokLBrace || p.tok == tokLParen || p.tok == tokLBrack {
 			p.skipBalanced()
 			continue
 		}
@@ -452,7 +452,7 @@ func (p *parser) skipDirective() {
 // parseCC parses an optional calling convention: a name such as fastcc,
 // or cc N.
 func (p *parser) parseCC() Word {
-	if p.tok != WORD || !callingConvs[p.lit] && !(p.lit == "cc" && p.peekIs(INT)) {
+	if p.tok != tokWord || !callingConvs[p.lit] && !(p.lit == "cc" && p.peekIs(tokInt)) {
 		return Word{}
 	}
 	cc := p.word()

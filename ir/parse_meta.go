@@ -5,13 +5,13 @@ func (p *parser) parseMDValue() Value {
 	start := p.pos
 	v := Value{Span: Span{Start: start}}
 	switch p.tok {
-	case METAID:
+	case tokMetaID:
 		v.Kind = MDRef
 		p.next()
-	case METASTRING:
+	case tokMetaString:
 		v.Kind = MDStringValue
 		p.next()
-	case METANAME, BANG:
+	case tokMetaName, tokBang:
 		v.Kind = MDNodeValue
 		v.Sub = p.compound(Compound{Node: p.parseMDNode(start)})
 	default:
@@ -26,7 +26,7 @@ func (p *parser) parseMDValue() Value {
 // metadata proper or a typed value wrapped as metadata (metadata ptr %x).
 func (p *parser) parseMetadataOperand() Value {
 	switch p.tok {
-	case METAID, METASTRING, METANAME, BANG:
+	case tokMetaID, tokMetaString, tokMetaName, tokBang:
 		return p.parseMDValue()
 	}
 	start := p.pos
@@ -63,27 +63,27 @@ func (m *Module) parseFields(body Pos) []MDField {
 // returns the node's kind.
 func (p *parser) parseMDFields() (kind string) {
 	switch p.tok {
-	case BANG:
+	case tokBang:
 		p.next()
-		p.expect(LBRACE)
-		for p.tok != RBRACE {
+		p.expect(tokLBrace)
+		for p.tok != tokRBrace {
 			p.fields = append(p.fields, p.parseMDElement())
-			if !p.more(RBRACE) {
+			if !p.more(tokRBrace) {
 				break
 			}
 		}
-		p.expect(RBRACE)
-	case METANAME:
+		p.expect(tokRBrace)
+	case tokMetaName:
 		kind = p.lit[1:]
 		p.next()
-		p.expect(LPAREN)
-		for p.tok != RPAREN {
+		p.expect(tokLParen)
+		for p.tok != tokRParen {
 			p.fields = append(p.fields, p.parseMDField())
-			if !p.more(RPAREN) {
+			if !p.more(tokRParen) {
 				break
 			}
 		}
-		p.expect(RPAREN)
+		p.expect(tokRParen)
 	default:
 		p.expected("metadata node")
 	}
@@ -95,9 +95,9 @@ func (p *parser) parseMDFields() (kind string) {
 func (p *parser) parseMDElement() MDField {
 	f := MDField{Span: Span{Start: p.pos}}
 	switch {
-	case p.tok == WORD && p.lit == "null":
+	case p.tok == tokWord && p.lit == "null":
 		f.Value = p.parseValue()
-	case p.tok == METAID || p.tok == METASTRING || p.tok == METANAME || p.tok == BANG:
+	case p.tok == tokMetaID || p.tok == tokMetaString || p.tok == tokMetaName || p.tok == tokBang:
 		f.Value = p.parseMDValue()
 	default:
 		op := p.parseTypedValue()
@@ -111,31 +111,31 @@ func (p *parser) parseMDElement() MDField {
 // DIExpression (DW_OP_plus_uconst, 8) or DIArgList (ptr %x).
 func (p *parser) parseMDField() MDField {
 	f := MDField{Span: Span{Start: p.pos}}
-	if p.tok == LABEL {
+	if p.tok == tokLabel {
 		f.Name = p.lit[:len(p.lit)-1]
 		p.next()
 	}
 	switch {
-	case p.tok == WORD && !p.atType():
+	case p.tok == tokWord && !p.atType():
 		start := p.pos
 		p.next()
 		kind := WordValue
-		for p.got(BAR) {
-			if p.tok != WORD && p.tok != INT {
+		for p.got(tokBar) {
+			if p.tok != tokWord && p.tok != tokInt {
 				p.expected("flag after '|'")
 			}
 			p.next()
 			kind = FlagsValue
 		}
 		f.Value = Value{Span: Span{start, p.prevEnd}, Kind: kind, Raw: p.text(start, p.prevEnd)}
-	case p.tok == INT && p.peekIs(BAR):
+	case p.tok == tokInt && p.peekIs(tokBar):
 		start := p.pos
 		p.next()
-		for p.got(BAR) {
+		for p.got(tokBar) {
 			p.next()
 		}
 		f.Value = Value{Span: Span{start, p.prevEnd}, Kind: FlagsValue, Raw: p.text(start, p.prevEnd)}
-	case p.atType() || p.tok == LOCAL:
+	case p.atType() || p.tok == tokLocal:
 		op := p.parseTypedValue()
 		f.Type, f.Value = op.Type, op.Value
 	default:
@@ -145,7 +145,7 @@ func (p *parser) parseMDField() MDField {
 	return f
 }
 
-func (p *parser) peekIs(tok Token) bool {
+func (p *parser) peekIs(tok tokenKind) bool {
 	next, _ := p.peek()
 	return next == tok
 }
@@ -154,10 +154,10 @@ func (p *parser) peekIs(tok Token) bool {
 func (p *parser) parseMetadataDef() {
 	start := p.pos
 	id := p.ident()
-	p.expect(ASSIGN)
+	p.expect(tokAssign)
 	distinct := p.gotWord("distinct")
 	var n *MDNode
-	if p.tok == METASTRING {
+	if p.tok == tokMetaString {
 		// Not produced by LLVM's printer, but accepted by its parser.
 		v := p.parseMDValue()
 		n = &MDNode{fields: []MDField{{Span: v.Span, Value: v}}, parsed: true}
@@ -174,19 +174,19 @@ func (p *parser) parseNamedMetadata() {
 	start := p.pos
 	nm := &NamedMD{Span: Span{Start: start}}
 	nm.Name = p.ident()
-	p.expect(ASSIGN)
-	p.expect(BANG)
-	p.expect(LBRACE)
-	for p.tok != RBRACE {
-		if p.tok != METAID {
+	p.expect(tokAssign)
+	p.expect(tokBang)
+	p.expect(tokLBrace)
+	for p.tok != tokRBrace {
+		if p.tok != tokMetaID {
 			p.expected("metadata reference")
 		}
 		nm.Nodes = append(nm.Nodes, p.parseMDValue())
-		if !p.more(RBRACE) {
+		if !p.more(tokRBrace) {
 			break
 		}
 	}
-	p.expect(RBRACE)
+	p.expect(tokRBrace)
 	nm.End = p.prevEnd
 	p.m.NamedMetadata = append(p.m.NamedMetadata, nm)
 }

@@ -4,7 +4,7 @@ package ir
 // abandons the entity it is in; parsing resumes at the next line that can
 // start an entity.
 func (p *parser) parseModule() {
-	for p.tok != EOF {
+	for p.tok != tokEOF {
 		before := p.pos
 		p.parseEntityRecovering()
 		if p.pos == before { // never loop without progress, whatever the input
@@ -32,16 +32,16 @@ func (p *parser) parseEntityRecovering() {
 func (p *parser) resync() {
 	for {
 		p.next()
-		if p.tok == EOF {
+		if p.tok == tokEOF {
 			return
 		}
 		if !p.newline {
 			continue
 		}
 		switch p.tok {
-		case GLOBAL, METAID, METANAME, ATTRGROUP, COMDAT, SUMMARY:
+		case tokGlobal, tokMetaID, tokMetaName, tokAttrGroup, tokComdat, tokSummary:
 			return
-		case WORD:
+		case tokWord:
 			switch p.lit {
 			case "define", "declare", "attributes", "target", "source_filename", "module":
 				return
@@ -55,7 +55,7 @@ func (p *parser) parseEntity() {
 		p.expected("newline")
 	}
 	switch p.tok {
-	case WORD:
+	case tokWord:
 		switch p.lit {
 		case "define", "declare":
 			p.parseFunc()
@@ -77,27 +77,27 @@ func (p *parser) parseEntity() {
 		default:
 			p.expected("top-level entity")
 		}
-	case LOCAL:
+	case tokLocal:
 		p.parseTypeDef()
-	case GLOBAL:
+	case tokGlobal:
 		p.parseGlobal()
-	case COMDAT:
+	case tokComdat:
 		start := p.pos
 		c := &Comdat{Span: Span{Start: start}}
 		c.Name = p.ident()
-		p.expect(ASSIGN)
+		p.expect(tokAssign)
 		p.expectWord("comdat")
-		if p.tok != WORD {
+		if p.tok != tokWord {
 			p.expected("comdat selection kind")
 		}
 		c.Kind = p.word()
 		c.End = p.prevEnd
 		p.m.Comdats = append(p.m.Comdats, c)
-	case METANAME:
+	case tokMetaName:
 		p.parseNamedMetadata()
-	case METAID:
+	case tokMetaID:
 		p.parseMetadataDef()
-	case SUMMARY:
+	case tokSummary:
 		p.parseDirective()
 	default:
 		p.expected("top-level entity")
@@ -116,7 +116,7 @@ func (p *parser) parseDirective() {
 func (p *parser) parseHeaderField() *HeaderField {
 	h := &HeaderField{Span: Span{Start: p.pos}, Key: p.lit}
 	p.next()
-	p.expect(ASSIGN)
+	p.expect(tokAssign)
 	h.Value = p.str()
 	h.End = p.prevEnd
 	return h
@@ -143,7 +143,7 @@ func (p *parser) parseTypeDef() {
 	start := p.pos
 	td := &TypeDef{Span: Span{Start: start}}
 	td.Name = p.ident()
-	p.expect(ASSIGN)
+	p.expect(tokAssign)
 	p.expectWord("type")
 	if !p.gotWord("opaque") {
 		td.Type = p.parseType()
@@ -164,11 +164,11 @@ var globalWords = map[string]bool{
 func (p *parser) parseGlobal() {
 	start := p.pos
 	name := p.ident()
-	p.expect(ASSIGN)
+	p.expect(tokAssign)
 	var words []Word
-	for p.tok == WORD && (linkages[p.lit] || globalWords[p.lit]) {
+	for p.tok == tokWord && (linkages[p.lit] || globalWords[p.lit]) {
 		w := p.word()
-		if p.tok == LPAREN && !p.newline { // thread_local(initialexec), addrspace(1)
+		if p.tok == tokLParen && !p.newline { // thread_local(initialexec), addrspace(1)
 			p.skipBalanced()
 			w.End = p.prevEnd
 			w.Text = p.text(w.Start, w.End)
@@ -180,8 +180,8 @@ func (p *parser) parseGlobal() {
 		a := &Alias{Span: Span{Start: start}, Name: name, Words: words, Kind: p.lit}
 		p.next()
 		a.Type = p.parseType()
-		p.expect(COMMA)
-		if p.tok == WORD && p.atValue() {
+		p.expect(tokComma)
+		if p.tok == tokWord && p.atValue() {
 			// LLVM ≤ 14 writes a constant-expression aliasee without its type.
 			a.Target = p.parseBareValue()
 		} else {
@@ -199,7 +199,7 @@ func (p *parser) parseGlobal() {
 	p.next()
 	typeStart := p.pos
 	g.Type = p.parseType()
-	if !p.atLineEnd() && p.tok != COMMA && p.tok != ATTRGROUP {
+	if !p.atLineEnd() && p.tok != tokComma && p.tok != tokAttrGroup {
 		init := Operand{Span: Span{Start: typeStart}, Type: g.Type, Value: p.parseValue()}
 		init.End = p.prevEnd
 		g.Init = &init
@@ -215,8 +215,8 @@ func (p *parser) parseGlobal() {
 func (p *parser) parseGlobalOptions(g *Global) {
 	var options []Operand
 	var attached []Attachment
-	for p.tok == COMMA && !p.newline {
-		if p.peekIs(METANAME) {
+	for p.tok == tokComma && !p.newline {
+		if p.peekIs(tokMetaName) {
 			attached = append(attached, p.parseAttachments(true)...)
 			continue
 		}
@@ -227,15 +227,15 @@ func (p *parser) parseGlobalOptions(g *Global) {
 			g.Section = &s
 			continue
 		}
-		if p.tok != WORD {
+		if p.tok != tokWord {
 			p.expected("global option")
 		}
 		op := Operand{Span: Span{Start: p.pos}, Keyword: p.lit}
 		p.next()
 		switch {
-		case p.tok == LPAREN && !p.newline: // comdat($c)
+		case p.tok == tokLParen && !p.newline: // comdat($c)
 			p.skipBalanced()
-		case (p.tok == INT || p.tok == STRING) && !p.newline:
+		case (p.tok == tokInt || p.tok == tokString) && !p.newline:
 			op.Value = p.parseValue()
 		}
 		op.End = p.prevEnd
@@ -262,13 +262,13 @@ func (p *parser) parseFunc() {
 	start := p.pos
 	f := &Func{Span: Span{Start: start}}
 	f.Keyword = p.word()
-	for p.tok == WORD && (linkages[p.lit] || funcWords[p.lit]) {
+	for p.tok == tokWord && (linkages[p.lit] || funcWords[p.lit]) {
 		f.Words = append(f.Words, p.word())
 	}
 	f.CC = p.parseCC()
 	f.RetAttrs = p.parseAttrList(paramAttrs)
 	f.RetType = p.parseType()
-	if p.tok != GLOBAL {
+	if p.tok != tokGlobal {
 		p.expected("function name")
 	}
 	f.Name = p.ident()
@@ -286,7 +286,7 @@ func (p *parser) parseFunc() {
 	f.Attrs = p.parseAttrList(fnAttrs)
 	p.parseFuncOptions(f)
 	if f.Keyword.Text == "define" {
-		if p.tok != LBRACE {
+		if p.tok != tokLBrace {
 			p.expected("'{' to start the function body")
 		}
 		f.Body = p.parseBody()
@@ -297,45 +297,45 @@ func (p *parser) parseFunc() {
 
 func (p *parser) parseParams(f *Func) {
 	f.ParamsSpan.Start = p.pos
-	p.expect(LPAREN)
-	for p.tok != RPAREN {
-		if p.got(ELLIPSIS) {
+	p.expect(tokLParen)
+	for p.tok != tokRParen {
+		if p.got(tokEllipsis) {
 			f.Variadic = true
 			break
 		}
 		param := &Param{Span: Span{Start: p.pos}}
 		param.Type = p.parseType()
 		param.Attrs = p.parseAttrList(paramAttrs)
-		if p.tok == LOCAL {
+		if p.tok == tokLocal {
 			param.Name = p.ident()
 		}
 		param.End = p.prevEnd
 		f.Params = append(f.Params, param)
-		if !p.more(RPAREN) {
+		if !p.more(tokRParen) {
 			break
 		}
 	}
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	f.ParamsSpan.End = p.prevEnd
 }
 
 // parseFuncOptions parses what follows the function attributes: section,
 // partition, comdat, gc, prefix, prologue, personality and attachments.
 func (p *parser) parseFuncOptions(f *Func) {
-	for !p.atLineEnd() && p.tok != LBRACE {
+	for !p.atLineEnd() && p.tok != tokLBrace {
 		switch {
 		case p.isWord("section"):
 			p.next()
 			s := p.str()
 			f.Section = &s
-		case p.tok == METANAME:
+		case p.tok == tokMetaName:
 			f.Attached = append(f.Attached, p.parseAttachments(false)...)
-		case p.tok == WORD && fnHeaderWords[p.lit]:
+		case p.tok == tokWord && fnHeaderWords[p.lit]:
 			op := Operand{Span: Span{Start: p.pos}, Keyword: p.lit}
 			p.next()
 			switch {
 			case op.Keyword == "comdat":
-				if p.tok == LPAREN {
+				if p.tok == tokLParen {
 					p.skipBalanced()
 				}
 			case op.Keyword == "partition" || op.Keyword == "gc":
@@ -346,7 +346,7 @@ func (p *parser) parseFuncOptions(f *Func) {
 			}
 			op.End = p.prevEnd
 			f.Options = append(f.Options, op)
-		case p.tok == WORD || p.tok == ATTRGROUP || p.tok == STRING:
+		case p.tok == tokWord || p.tok == tokAttrGroup || p.tok == tokString:
 			// align N and attributes after section, as older printers wrote them
 			more := p.parseAttrList(fnAttrs)
 			if len(more.Attrs) == 0 {

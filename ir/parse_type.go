@@ -46,9 +46,9 @@ func intWidth(w string) int {
 // A %name can be a type or a value; callers that accept both decide.
 func (p *parser) atType() bool {
 	switch p.tok {
-	case WORD:
+	case tokWord:
 		return isTypeWord(p.lit)
-	case LBRACK, LBRACE, LESS:
+	case tokLBrack, tokLBrace, tokLess:
 		return true
 	}
 	return false
@@ -78,19 +78,19 @@ func (p *parser) parseType() *Type {
 			p.fail("nesting deeper than %d levels", maxDepth)
 		}
 		switch {
-		case p.tok == STAR:
+		case p.tok == tokStar:
 			p.next()
 			p.m.Syntax.TypedPointers = true
 			t = &Type{Kind: TypedPtrType, Elem: t}
 		case p.isWord("addrspace") && t.Kind != PtrType:
 			as := p.parseAddrSpace()
-			if p.tok != STAR {
+			if p.tok != tokStar {
 				p.expected("'*' after addrspace")
 			}
 			p.next()
 			p.m.Syntax.TypedPointers = true
 			t = &Type{Kind: TypedPtrType, Elem: t, AddrSpace: as}
-		case p.tok == LPAREN:
+		case p.tok == tokLParen:
 			t = p.parseFuncParams(t)
 		default:
 			return t
@@ -220,14 +220,14 @@ func (p *parser) internWord(kind TypeKind, bits int) *Type {
 
 func (p *parser) parseAddrSpace() int {
 	p.expectWord("addrspace")
-	p.expect(LPAREN)
+	p.expect(tokLParen)
 	n := p.parseUint("address space")
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	return int(n)
 }
 
 func (p *parser) parseUint(what string) uint64 {
-	if p.tok != INT {
+	if p.tok != tokInt {
 		p.expected(what)
 	}
 	n, err := strconv.ParseUint(p.lit, 10, 64)
@@ -241,7 +241,7 @@ func (p *parser) parseUint(what string) uint64 {
 func (p *parser) parseBaseType() *Type {
 	start := p.pos
 	switch p.tok {
-	case WORD:
+	case tokWord:
 		w := p.lit
 		if bits := intWidth(w); bits > 0 {
 			return p.internWord(IntType, bits)
@@ -263,21 +263,21 @@ func (p *parser) parseBaseType() *Type {
 			return p.intern(start, p.prevEnd, &Type{Kind: PtrType, AddrSpace: as, Name: "ptr"})
 		}
 		return t
-	case LOCAL:
+	case tokLocal:
 		return p.internWord(NamedType, 0)
-	case LBRACK:
+	case tokLBrack:
 		p.next()
 		n := p.parseUint("array length")
 		p.expectWord("x")
 		elem := p.parseType()
-		p.expect(RBRACK)
+		p.expect(tokRBrack)
 		return p.intern(start, p.prevEnd, &Type{Kind: ArrayType, Len: n, Elem: elem})
-	case LESS:
+	case tokLess:
 		p.next()
-		if p.tok == LBRACE {
+		if p.tok == tokLBrace {
 			t := p.parseStructType()
 			t.Packed = true
-			p.expect(GREATER)
+			p.expect(tokGreater)
 			return p.intern(start, p.prevEnd, t)
 		}
 		t := &Type{Kind: VectorType}
@@ -288,9 +288,9 @@ func (p *parser) parseBaseType() *Type {
 		t.Len = p.parseUint("vector length")
 		p.expectWord("x")
 		t.Elem = p.parseType()
-		p.expect(GREATER)
+		p.expect(tokGreater)
 		return p.intern(start, p.prevEnd, t)
-	case LBRACE:
+	case tokLBrace:
 		t := p.parseStructType()
 		return p.intern(start, p.prevEnd, t)
 	}
@@ -299,60 +299,60 @@ func (p *parser) parseBaseType() *Type {
 }
 
 func (p *parser) parseStructType() *Type {
-	p.expect(LBRACE)
+	p.expect(tokLBrace)
 	t := &Type{Kind: StructType}
-	for p.tok != RBRACE {
+	for p.tok != tokRBrace {
 		t.Elems = append(t.Elems, p.parseType())
-		if !p.more(RBRACE) {
+		if !p.more(tokRBrace) {
 			break
 		}
 	}
-	p.expect(RBRACE)
+	p.expect(tokRBrace)
 	return t
 }
 
 // parseTargetType parses target("name", T..., N...).
 func (p *parser) parseTargetType() *Type {
 	p.expectWord("target")
-	p.expect(LPAREN)
+	p.expect(tokLParen)
 	t := &Type{Kind: TargetType, Name: p.str().Value()}
-	for p.got(COMMA) {
-		if p.tok == INT {
+	for p.got(tokComma) {
+		if p.tok == tokInt {
 			p.next()
 			continue
 		}
 		t.Elems = append(t.Elems, p.parseType())
 	}
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	return t
 }
 
 // parseFuncParams parses the parameter list of a function type whose
 // return type is ret.
 func (p *parser) parseFuncParams(ret *Type) *Type {
-	p.expect(LPAREN)
+	p.expect(tokLParen)
 	t := &Type{Kind: FuncType, Elem: ret}
-	for p.tok != RPAREN {
-		if p.got(ELLIPSIS) {
+	for p.tok != tokRParen {
+		if p.got(tokEllipsis) {
 			t.Variadic = true
 			break
 		}
 		t.Elems = append(t.Elems, p.parseType())
 		p.skipParamAttrs()
-		if !p.more(RPAREN) {
+		if !p.more(tokRParen) {
 			break
 		}
 	}
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	return t
 }
 
 // skipParamAttrs passes over attributes in a function type's parameters
 // (old IR writes e.g. i8* nocapture there).
 func (p *parser) skipParamAttrs() {
-	for p.tok == WORD && !isTypeWord(p.lit) {
+	for p.tok == tokWord && !isTypeWord(p.lit) {
 		p.next()
-		if p.tok == LPAREN {
+		if p.tok == tokLParen {
 			p.skipBalanced()
 		}
 	}

@@ -25,9 +25,9 @@ var constWords = map[string]ValueKind{
 // atValue reports whether the current token starts a value.
 func (p *parser) atValue() bool {
 	switch p.tok {
-	case LOCAL, GLOBAL, INT, FLOAT, CSTRING, METAID, METASTRING, METANAME, BANG, LBRACK, LESS, LBRACE:
+	case tokLocal, tokGlobal, tokInt, tokFloat, tokCString, tokMetaID, tokMetaString, tokMetaName, tokBang, tokLBrack, tokLess, tokLBrace:
 		return true
-	case WORD:
+	case tokWord:
 		_, ok := constWords[p.lit]
 		return ok
 	}
@@ -39,43 +39,43 @@ func (p *parser) parseValue() Value {
 	start := p.pos
 	v := Value{Span: Span{Start: start}}
 	switch p.tok {
-	case LOCAL:
+	case tokLocal:
 		v.Kind = LocalRef
 		p.next()
-	case GLOBAL:
+	case tokGlobal:
 		v.Kind = GlobalRef
 		p.next()
-	case INT:
+	case tokInt:
 		v.Kind = IntConst
 		p.next()
-	case FLOAT:
+	case tokFloat:
 		v.Kind = FloatConst
 		p.next()
-	case CSTRING:
+	case tokCString:
 		v.Kind = CStringConst
 		p.next()
-	case STRING:
+	case tokString:
 		v.Kind = StringConst
 		p.next()
-	case METAID, METASTRING, METANAME, BANG:
+	case tokMetaID, tokMetaString, tokMetaName, tokBang:
 		return p.parseMDValue()
-	case LBRACK:
+	case tokLBrack:
 		v.Kind = ArrayConst
-		v.Sub = p.compound(Compound{Elems: p.parseAggregate(LBRACK, RBRACK)})
-	case LBRACE:
+		v.Sub = p.compound(Compound{Elems: p.parseAggregate(tokLBrack, tokRBrack)})
+	case tokLBrace:
 		v.Kind = StructConst
-		v.Sub = p.compound(Compound{Elems: p.parseAggregate(LBRACE, RBRACE)})
-	case LESS:
+		v.Sub = p.compound(Compound{Elems: p.parseAggregate(tokLBrace, tokRBrace)})
+	case tokLess:
 		p.next()
-		if p.tok == LBRACE {
+		if p.tok == tokLBrace {
 			v.Kind = StructConst
-			v.Sub = p.compound(Compound{Elems: p.parseAggregate(LBRACE, RBRACE)})
-			p.expect(GREATER)
+			v.Sub = p.compound(Compound{Elems: p.parseAggregate(tokLBrace, tokRBrace)})
+			p.expect(tokGreater)
 		} else {
 			v.Kind = VectorConst
-			v.Sub = p.compound(Compound{Elems: p.parseElems(GREATER)})
+			v.Sub = p.compound(Compound{Elems: p.parseElems(tokGreater)})
 		}
-	case WORD:
+	case tokWord:
 		kind, ok := constWords[p.lit]
 		if !ok {
 			p.expected("value")
@@ -102,13 +102,13 @@ func (p *parser) parseValue() Value {
 }
 
 // parseAggregate parses { T v, ... } or [ T v, ... ] after checking open.
-func (p *parser) parseAggregate(open, close Token) []Operand {
+func (p *parser) parseAggregate(open, close tokenKind) []Operand {
 	p.expect(open)
 	return p.parseElems(close)
 }
 
 // parseElems parses typed elements up to and including close.
-func (p *parser) parseElems(close Token) []Operand {
+func (p *parser) parseElems(close tokenKind) []Operand {
 	p.enter()
 	mark := len(p.ops)
 	for p.tok != close {
@@ -127,9 +127,9 @@ func (p *parser) parseElems(close Token) []Operand {
 func (p *parser) parseConstExpr() *Compound {
 	c := p.compound(Compound{Opcode: p.word().Text})
 	mark := len(p.ops)
-	for p.tok == WORD {
+	for p.tok == tokWord {
 		w := p.word()
-		if p.tok == LPAREN && w.Text == "inrange" {
+		if p.tok == tokLParen && w.Text == "inrange" {
 			p.skipBalanced()
 			w.End = p.prevEnd
 			w.Text = p.text(w.Start, w.End)
@@ -137,24 +137,24 @@ func (p *parser) parseConstExpr() *Compound {
 		c.Flags = append(c.Flags, w)
 	}
 	p.enter()
-	p.expect(LPAREN)
+	p.expect(tokLParen)
 	switch c.Opcode {
 	case "getelementptr":
 		p.ops = append(p.ops, p.parseBareType())
-		p.expect(COMMA)
+		p.expect(tokComma)
 	case "splat":
 		p.ops = append(p.ops, p.parseTypedValue())
 	}
-	for p.tok != RPAREN {
+	for p.tok != tokRParen {
 		p.ops = append(p.ops, p.parseOperand())
 		if p.isWord("to") { // casts: (T v to T2)
 			continue
 		}
-		if !p.more(RPAREN) {
+		if !p.more(tokRParen) {
 			break
 		}
 	}
-	p.expect(RPAREN)
+	p.expect(tokRParen)
 	p.leave()
 	c.Elems = p.popOps(mark)
 	return c
@@ -164,11 +164,11 @@ func (p *parser) parseConstExpr() *Compound {
 // [unwind] "code", "constraints".
 func (p *parser) parseInlineAsm() *Compound {
 	c := p.compound(Compound{Opcode: p.word().Text})
-	for p.tok == WORD {
+	for p.tok == tokWord {
 		c.Flags = append(c.Flags, p.word())
 	}
 	code := p.parseValue()
-	p.expect(COMMA)
+	p.expect(tokComma)
 	constraints := p.parseValue()
 	c.Elems = []Operand{{Span: code.Span, Value: code}, {Span: constraints.Span, Value: constraints}}
 	return c
@@ -192,10 +192,10 @@ func (p *parser) parseTypedValue() Operand {
 // not read past the end of the line.
 func (p *parser) parseOperand() Operand {
 	op := Operand{Span: Span{Start: p.pos}}
-	if p.tok == WORD && !p.atType() && !p.atValue() {
+	if p.tok == tokWord && !p.atType() && !p.atValue() {
 		op.Keyword = p.lit
 		p.next()
-		if p.tok == LPAREN && !p.newline {
+		if p.tok == tokLParen && !p.newline {
 			p.skipBalanced() // syncscope("agent"), inrange(0, 8)
 		}
 	}
@@ -204,7 +204,7 @@ func (p *parser) parseOperand() Operand {
 		op.End = p.prevEnd
 		return op
 	}
-	if p.atType() || p.tok == LOCAL && p.localIsType() {
+	if p.atType() || p.tok == tokLocal && p.localIsType() {
 		op.Type = p.parseType()
 		started = true
 		if op.Type.Kind == MetadataType {
@@ -215,9 +215,9 @@ func (p *parser) parseOperand() Operand {
 	}
 	switch {
 	case started && p.atLineEnd():
-	case p.atValue(), p.tok == STRING && op.Type != nil:
+	case p.atValue(), p.tok == tokString && op.Type != nil:
 		op.Value = p.parseValue()
-	case op.Keyword != "" && (p.tok == INT || p.tok == STRING):
+	case op.Keyword != "" && (p.tok == tokInt || p.tok == tokString):
 		op.Value = p.parseValue() // align 8, code_model "small"
 	case !started:
 		p.expected("operand")
@@ -233,9 +233,9 @@ func (p *parser) parseOperand() Operand {
 func (p *parser) localIsType() bool {
 	next, lit := p.peek()
 	switch next {
-	case LOCAL, GLOBAL, INT, FLOAT, CSTRING, METAID, METASTRING, LBRACK, LESS, LBRACE, STAR, LPAREN:
+	case tokLocal, tokGlobal, tokInt, tokFloat, tokCString, tokMetaID, tokMetaString, tokLBrack, tokLess, tokLBrace, tokStar, tokLParen:
 		return true
-	case WORD:
+	case tokWord:
 		_, isConst := constWords[lit]
 		return isConst || lit == "addrspace"
 	}

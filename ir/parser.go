@@ -20,7 +20,7 @@ type (
 // ahead, collects errors instead of stopping at the first, and keeps what it
 // managed to parse.
 type parser struct {
-	lex    Lexer
+	lex    lexer
 	src    *source
 	m      *Module // receives the entities parsed
 	home   *Module // the module the nodes belong to: m, or the one a piece is for
@@ -29,7 +29,7 @@ type parser struct {
 
 	// current token
 	pos     Pos
-	tok     Token
+	tok     tokenKind
 	lit     string
 	newline bool // a newline precedes the current token
 	prevEnd Pos  // end of the previous token
@@ -71,7 +71,7 @@ func (p *parser) initAt(m *Module, src *source, at Pos) {
 		m.types = make(map[string]*Type)
 	}
 	p.types = m.types
-	p.lex.Init(src.text, src.base, func(pos Pos, msg string) { p.error(pos, msg) })
+	p.lex.init(src.text, src.base, func(pos Pos, msg string) { p.error(pos, msg) })
 	p.lex.off = int(at - src.base)
 	p.pos = at
 	p.next()
@@ -79,18 +79,18 @@ func (p *parser) initAt(m *Module, src *source, at Pos) {
 
 func (p *parser) next() {
 	p.prevEnd = p.pos + Pos(len(p.lit))
-	p.pos, p.tok, p.lit = p.lex.Scan()
-	p.newline = p.lex.NewLine
+	p.pos, p.tok, p.lit = p.lex.scan()
+	p.newline = p.lex.newLine
 }
 
 // peek returns the kind and text of the token after the current one.
-func (p *parser) peek() (Token, string) {
+func (p *parser) peek() (tokenKind, string) {
 	saved := p.lex
-	errs := p.lex.ErrorCount
+	errs := p.lex.errorCount
 	p.lex.err = nil
-	_, tok, lit := p.lex.Scan()
+	_, tok, lit := p.lex.scan()
 	p.lex = saved
-	p.lex.ErrorCount = errs
+	p.lex.errorCount = errs
 	return tok, lit
 }
 
@@ -114,11 +114,11 @@ func (p *parser) fail(format string, args ...any) {
 // found describes the current token for error messages.
 func (p *parser) found() string {
 	switch {
-	case p.tok == EOF:
+	case p.tok == tokEOF:
 		return "end of file"
-	case p.newline && p.tok != ILLEGAL:
+	case p.newline && p.tok != tokIllegal:
 		return fmt.Sprintf("newline (then %s)", shorten(p.lit))
-	case p.tok.IsLiteral():
+	case p.tok.isLiteral():
 		return shorten(p.lit)
 	}
 	return p.tok.String()
@@ -136,7 +136,7 @@ func (p *parser) expected(what string) {
 }
 
 // expect consumes a token of kind tok or fails.
-func (p *parser) expect(tok Token) Pos {
+func (p *parser) expect(tok tokenKind) Pos {
 	pos := p.pos
 	if p.tok != tok {
 		p.expected(tok.String())
@@ -145,7 +145,7 @@ func (p *parser) expect(tok Token) Pos {
 	return pos
 }
 
-func (p *parser) got(tok Token) bool {
+func (p *parser) got(tok tokenKind) bool {
 	if p.tok == tok {
 		p.next()
 		return true
@@ -154,7 +154,7 @@ func (p *parser) got(tok Token) bool {
 }
 
 // isWord reports whether the current token is the keyword w.
-func (p *parser) isWord(w string) bool { return p.tok == WORD && p.lit == w }
+func (p *parser) isWord(w string) bool { return p.tok == tokWord && p.lit == w }
 
 func (p *parser) gotWord(w string) bool {
 	if p.isWord(w) {
@@ -185,7 +185,7 @@ func (p *parser) ident() Ident {
 }
 
 func (p *parser) str() Str {
-	if p.tok != STRING {
+	if p.tok != tokString {
 		p.expected("string")
 	}
 	s := Str{Span{p.pos, p.pos + Pos(len(p.lit))}, p.lit}
@@ -201,7 +201,7 @@ func (p *parser) text(start, end Pos) string {
 // atLineEnd reports whether the current token starts a new line or ends
 // the input: the end of a one-line construct, unless inside a bracketed
 // table.
-func (p *parser) atLineEnd() bool { return p.newline && p.bracketed == 0 || p.tok == EOF }
+func (p *parser) atLineEnd() bool { return p.newline && p.bracketed == 0 || p.tok == tokEOF }
 
 func (p *parser) enter() {
 	p.depth++
@@ -215,14 +215,14 @@ func (p *parser) leave() { p.depth-- }
 // skipBalanced consumes a parenthesised group starting at the current '('.
 func (p *parser) skipBalanced() {
 	open := p.tok
-	var close Token
+	var close tokenKind
 	switch open {
-	case LPAREN:
-		close = RPAREN
-	case LBRACK:
-		close = RBRACK
-	case LBRACE:
-		close = RBRACE
+	case tokLParen:
+		close = tokRParen
+	case tokLBrack:
+		close = tokRBrack
+	case tokLBrace:
+		close = tokRBrace
 	default:
 		p.expected("'('")
 	}
@@ -230,11 +230,11 @@ func (p *parser) skipBalanced() {
 	p.next()
 	for p.tok != close {
 		switch p.tok {
-		case EOF:
+		case tokEOF:
 			p.fail("expected %s to match the %s, found end of file", close, open)
-		case LPAREN, LBRACK, LBRACE:
+		case tokLParen, tokLBrack, tokLBrace:
 			p.skipBalanced()
-		case RPAREN, RBRACK, RBRACE:
+		case tokRParen, tokRBrack, tokRBrace:
 			p.fail("expected %s to match the %s, found %s", close, open, p.tok)
 		default:
 			p.next()
@@ -267,8 +267,8 @@ func (p *parser) compound(c Compound) *Compound {
 
 // more consumes the comma between list elements and reports whether
 // another element follows; a comma right before close is an error.
-func (p *parser) more(close Token) bool {
-	if !p.got(COMMA) {
+func (p *parser) more(close tokenKind) bool {
+	if !p.got(tokComma) {
 		return false
 	}
 	if p.tok == close {

@@ -156,8 +156,8 @@ func checkInside(t *testing.T, m *Module, outer Span, parts []Node) {
 
 // onlyTrivia reports whether s holds nothing but whitespace and comments.
 func onlyTrivia(s string) bool {
-	var l Lexer
-	l.Init(s, 1, nil)
-	_, tok, _ := l.Scan()
-	return tok == EOF && l.ErrorCount == 0
+	var l lexer
+	l.init(s, 1, nil)
+	_, tok, _ := l.scan()
+	return tok == tokEOF && l.errorCount == 0
 }

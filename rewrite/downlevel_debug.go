@@ -123,7 +123,7 @@ var dbgExprOpsRule = &Rule{
 				return
 			}
 			r.killValue(value)
-			r.m.Replace(expr, "!DIExpression("+fragmentOps(node)+")")
+			r.check(r.m.ReplaceValue(expr, "!DIExpression("+fragmentOps(node)+")"))
 		})
 	},
 }
@@ -153,7 +153,7 @@ func (r *ruleRun) mdNode(v ir.Value) *ir.MDNode {
 // operand, or a metadata call argument) with poison of its type.
 func (r *ruleRun) killValue(op *ir.Operand) {
 	if op.Type != nil && op.Type.Kind != ir.MetadataType {
-		r.m.Replace(op, op.Type.String()+" poison")
+		r.check(r.m.ReplaceOperand(op, op.Type.String()+" poison"))
 		return
 	}
 	v := op.Value
@@ -168,7 +168,7 @@ func (r *ruleRun) killValue(op *ir.Operand) {
 	if t != nil {
 		kill = t.String() + " poison"
 	}
-	r.m.Replace(v, kill)
+	r.check(r.m.ReplaceValue(&op.Value, kill))
 }
 
 // fragmentOps returns the DW_OP_LLVM_fragment part of an expression, so
@@ -194,11 +194,9 @@ var branchWeightsRule = &Rule{
 			if n.Kind != "" {
 				continue
 			}
-			// The model keeps the element: ir has no edit that removes a
-			// metadata field, and nothing after this rule reads it.
 			fields := n.Fields()
 			if len(fields) >= 3 && fields[0].Value.Raw == `!"branch_weights"` && fields[1].Value.Raw == `!"expected"` && r.hit(fields[1], 19) {
-				r.m.DeleteElem(fields[0], fields[1], fields[2])
+				r.m.RemoveField(n, 1)
 			}
 		}
 	},
@@ -223,8 +221,7 @@ var moduleFlagMinRule = &Rule{
 				}
 				fields := n.Fields()
 				if len(fields) == 3 && fields[0].Value.Raw == "8" && r.hit(fields[0], 15) {
-					r.m.Replace(fields[0].Value, "7")
-					fields[0].Value.Raw = "7"
+					r.check(r.m.ReplaceValue(&fields[0].Value, "7"))
 				}
 			}
 		}

@@ -77,14 +77,12 @@ var ptrtoaddrRule = &Rule{
 		const old, repl = "ptrtoaddr", "ptrtoint"
 		r.eachInstr(func(_ *ir.Func, in *ir.Instr) {
 			if in.Opcode == old && r.hit(in, 22) {
-				r.m.Replace(ir.Span{Start: in.OpcodePos, End: in.OpcodePos + ir.Pos(len(old))}, repl)
-				in.Opcode = repl
+				r.m.SetOpcode(in, repl)
 			}
 		})
 		r.eachValue(func(v *ir.Value, _ *ir.Type, _ *ir.Func) {
 			if v.Kind == ir.ConstExpr && v.Sub.Opcode == old && r.hit(v, 22) {
-				r.m.Replace(ir.Span{Start: v.Start, End: v.Start + ir.Pos(len(old))}, repl)
-				v.Sub.Opcode = repl
+				r.m.SetExprOpcode(v, repl)
 			}
 		})
 	},
@@ -108,7 +106,7 @@ var splatRule = &Rule{
 				r.check(fmt.Errorf("%s: splat to %s: too many elements to write out for LLVM before 19 (at most %d)", r.position(v), t, maxSplatOut))
 				return
 			}
-			r.m.Replace(v, splatText(r.m.TextOf(v.Sub.Elems[0]), t))
+			r.check(r.m.ReplaceValue(v, splatText(r.m.TextOf(v.Sub.Elems[0]), t)))
 		})
 	},
 }

@@ -327,8 +327,7 @@ var minmaxNumRule = &Rule{
 				return 1
 			}
 			to := "@" + rename(in.Call.CalleeName())
-			r.m.Replace(in.Call.Callee, to)
-			in.Call.Callee.Raw = to
+			r.check(r.m.ReplaceValue(&in.Call.Callee, to))
 			return 1
 		})
 		if r.target == 0 || len(r.refused) > 0 {
@@ -340,8 +339,7 @@ var minmaxNumRule = &Rule{
 				r.m.Remove(f)
 				return
 			}
-			r.m.Replace(f.Name, "@"+to)
-			f.Name.Raw = "@" + to
+			r.m.RenameFunc(f, to)
 		})
 	},
 }

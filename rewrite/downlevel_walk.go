@@ -71,15 +71,6 @@ func (r *ruleRun) eachAttr(key string, fn func(list *ir.AttrList, i int, f *ir.F
 	})
 }
 
-// untypedRHS are the instructions whose second operand is written without
-// its type, which is the first operand's.
-var untypedRHS = map[string]bool{
-	"add": true, "sub": true, "mul": true, "udiv": true, "sdiv": true, "urem": true,
-	"srem": true, "shl": true, "lshr": true, "ashr": true, "and": true, "or": true,
-	"xor": true, "fadd": true, "fsub": true, "fmul": true, "fdiv": true, "frem": true,
-	"icmp": true, "fcmp": true,
-}
-
 // eachValue calls fn for every value that can hold a constant: global
 // initializers, aliasees, function options, instruction operands, call
 // arguments and bundles, and the parts of aggregates and constant
@@ -122,22 +113,12 @@ func (r *ruleRun) eachValue(fn func(v *ir.Value, t *ir.Type, f *ir.Func)) {
 			}
 			return
 		}
-		if in.Opcode == "phi" {
-			t := in.Operands[0].Type
-			for k := 1; k < len(in.Operands); k++ {
-				if inc := in.Operands[k].Value; inc.Kind == ir.Incoming {
-					visit(&inc.Sub.Elems[0].Value, t, f)
-				}
-			}
-			return
-		}
 		for k := range in.Operands {
-			op := &in.Operands[k]
-			t := op.Type
-			if k == 1 && t == nil && untypedRHS[in.Opcode] {
-				t = in.Operands[0].Type
+			v := &in.Operands[k].Value
+			if v.Kind == ir.Incoming { // a phi's [ v, %bb ]
+				v = &v.Sub.Elems[0].Value
 			}
-			visit(&op.Value, t, f)
+			visit(v, in.OperandType(k), f)
 		}
 	})
 }
