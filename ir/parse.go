@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/oxbpf/oxbpf/internal/input"
@@ -79,21 +78,15 @@ func (p *parser) run(parse func()) {
 	parse()
 }
 
-// ParseFile reads and parses the file at path; "-" reads standard input.
+// ParseFile reads and parses the file at path. Standard input is the
+// caller's to pass to ParseReader.
 func ParseFile(path string) (*Module, error) {
-	name := path
-	if path == "-" {
-		name = "<stdin>"
-	}
-	return ParseFileAs(path, name)
+	return ParseFileAs(path, path)
 }
 
 // ParseFileAs reads and parses the file at path, naming it name in
 // positions: for a private copy of a file the user knows by name.
 func ParseFileAs(path, name string) (*Module, error) {
-	if path == "-" {
-		return ParseReader(name, os.Stdin)
-	}
 	f, size, err := input.Open(path)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,20 @@ package ir
 
 import "strings"
 
+// The LLVM majors whose syntax the parser reads, and that the rest of
+// oxbpf writes for and runs.
+const (
+	// OldestLLVM reads typed pointers only (rustc 1.64 and older).
+	OldestLLVM = 14
+	// OldestOpaquePointerLLVM is the oldest LLVM for opaque-pointer IR
+	// (ptr). opt-14 accepts -opaque-pointers but crashed on 21 of 49
+	// modules from rustc 1.95 here.
+	OldestOpaquePointerLLVM = 15
+	// NewestLLVM is the newest LLVM whose syntax the parser and the
+	// rewrite's tables know.
+	NewestLLVM = 22
+)
+
 // Syntax records which pointer dialect and debug-info form a module uses,
 // as the parser saw them. Finer version markers (memory(...), captures,
 // instruction flags) are the business of the passes that rewrite them.

@@ -22,14 +22,6 @@ leaves the module alone.`,
 	Run: runDownlevel,
 }
 
-// minLLVM is the oldest LLVM major oxbpf writes for: LLVM 14 reads typed
-// pointers only, LLVM 15 and later read opaque pointers.
-const minLLVM = 14
-
-// newestLLVM is the newest LLVM major the rule, attribute and intrinsic
-// tables describe. Attributes they do not list count as newer than it.
-const newestLLVM = 22
-
 // A Rule rewrites one construct that LLVM Since introduced into syntax
 // that LLVM Since-1 reads. Rules run in table order, newest first, so the
 // text a rule writes may use older constructs that a later rule rewrites
@@ -82,8 +74,8 @@ func runDownlevel(c *Context) error {
 	if target == 0 {
 		return nil
 	}
-	if target < minLLVM {
-		return fmt.Errorf("LLVM %d is older than the oldest oxbpf writes for (%d)", target, minLLVM)
+	if target < ir.OldestLLVM {
+		return fmt.Errorf("LLVM %d is older than the oldest oxbpf writes for (%d)", target, ir.OldestLLVM)
 	}
 	var refused []string
 	for _, rule := range downlevelRules {
@@ -130,7 +122,7 @@ type ruleRun struct {
 // and reports whether the target needs it rewritten. What LLVM 14 reads
 // already is no occurrence.
 func (r *ruleRun) hit(n ir.Node, since int) bool {
-	if since <= minLLVM {
+	if since <= ir.OldestLLVM {
 		return false
 	}
 	if r.found.Count == 0 {

@@ -125,14 +125,14 @@ var capturesRule = &Rule{
 var newerAttrsRule = &Rule{
 	Name:   "newer-attrs",
 	Since:  15,
-	newest: newestLLVM,
+	newest: ir.NewestLLVM,
 	Doc:    "drop, with a warning, other attributes newer than the target",
 	apply: func(r *ruleRun) {
 		r.eachAttrList(func(list *ir.AttrList, f *ir.Func) {
 			for i := 0; i < len(list.Attrs); i++ {
 				a := list.Attrs[i]
 				since, known := attrSince[a.Key]
-				if !known || since <= minLLVM || ownRule[a.Key] || a.Kind == ir.StringAttr || a.Kind == ir.GroupRef {
+				if !known || since <= ir.OldestLLVM || ownRule[a.Key] || a.Kind == ir.StringAttr || a.Kind == ir.GroupRef {
 					continue
 				}
 				if r.hit(a, since) {
@@ -151,7 +151,7 @@ var newerAttrsRule = &Rule{
 // than LLVM 22 they pass through untouched: it may know them.
 var unknownAttrsRule = &Rule{
 	Name:  "unknown-attrs",
-	Since: newestLLVM + 1,
+	Since: ir.NewestLLVM + 1,
 	Doc:   "drop, with a warning, attributes newer than every LLVM oxbpf knows",
 	apply: func(r *ruleRun) {
 		r.eachAttrList(func(list *ir.AttrList, f *ir.Func) {
@@ -160,8 +160,8 @@ var unknownAttrsRule = &Rule{
 				if _, known := attrSince[a.Key]; known || a.Kind == ir.StringAttr || a.Kind == ir.GroupRef {
 					continue
 				}
-				if r.hit(a, newestLLVM+1) {
-					r.warn(a, f, "dropped attribute %s: LLVM %d does not know it (nor does any LLVM up to %d); assumed to be an optimisation hint", a.Raw, r.target, newestLLVM)
+				if r.hit(a, ir.NewestLLVM+1) {
+					r.warn(a, f, "dropped attribute %s: LLVM %d does not know it (nor does any LLVM up to %d); assumed to be an optimisation hint", a.Raw, r.target, ir.NewestLLVM)
 					r.m.RemoveAttr(list, i)
 					i--
 				}

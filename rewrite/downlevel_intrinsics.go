@@ -181,7 +181,7 @@ func lookupIntrinsic(name string) (since int, known bool) {
 var intrinsicsRule = &Rule{
 	Name:   "intrinsics",
 	Since:  15,
-	newest: newestLLVM + 1,
+	newest: ir.NewestLLVM + 1,
 	Doc:    "refuse intrinsics the target does not know; older LLVM would call them as external functions",
 	apply: func(r *ruleRun) {
 		for _, f := range r.m.Funcs {
@@ -191,7 +191,7 @@ var intrinsicsRule = &Rule{
 			}
 			since, known := lookupIntrinsic(name)
 			if !known {
-				since = newestLLVM + 1
+				since = ir.NewestLLVM + 1
 			}
 			if !r.hit(f, since) {
 				continue

@@ -18,7 +18,7 @@ import (
 // installedOpts returns the LLVM majors from 14 on whose opt-N is on PATH.
 func installedOpts() []int {
 	var majors []int
-	for m := minLLVM; m <= newestLLVM; m++ {
+	for m := ir.OldestLLVM; m <= ir.NewestLLVM; m++ {
 		if _, err := exec.LookPath(fmt.Sprintf("opt-%d", m)); err == nil {
 			majors = append(majors, m)
 		}

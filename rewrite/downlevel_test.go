@@ -164,7 +164,7 @@ func TestLookupIntrinsic(t *testing.T) {
 func TestRulesTable(t *testing.T) {
 	seen := make(map[string]bool)
 	families := false
-	prev := newestLLVM
+	prev := ir.NewestLLVM
 	for _, r := range Rules() {
 		if r.Name == "" || strings.ToLower(r.Name) != r.Name || strings.ContainsAny(r.Name, " _,") || seen[r.Name] {
 			t.Errorf("rule %q: bad or repeated name", r.Name)
@@ -173,17 +173,17 @@ func TestRulesTable(t *testing.T) {
 		if r.Doc == "" || r.apply == nil {
 			t.Errorf("rule %s: no doc or no apply", r.Name)
 		}
-		if r.Since <= minLLVM || r.Since > newestLLVM+1 {
-			t.Errorf("rule %s: since %d is outside LLVM %d..%d", r.Name, r.Since, minLLVM+1, newestLLVM+1)
+		if r.Since <= ir.OldestLLVM || r.Since > ir.NewestLLVM+1 {
+			t.Errorf("rule %s: since %d is outside LLVM %d..%d", r.Name, r.Since, ir.OldestLLVM+1, ir.NewestLLVM+1)
 		}
 		if r.newest != 0 {
 			families = true
 			continue
 		}
-		if families && r.Since <= newestLLVM {
+		if families && r.Since <= ir.NewestLLVM {
 			t.Errorf("rule %s (LLVM %d) comes after the rules over families", r.Name, r.Since)
 		}
-		if r.Since > prev && r.Since <= newestLLVM {
+		if r.Since > prev && r.Since <= ir.NewestLLVM {
 			t.Errorf("rule %s (LLVM %d) comes after a rule for LLVM %d", r.Name, r.Since, prev)
 		}
 		prev = min(prev, r.Since)
@@ -222,8 +222,8 @@ func TestConstructsFixtures(t *testing.T) {
 				list = append(list, fmt.Sprintf("%s=%d", r.Name, counts[r.Name]))
 			}
 		}
-		t.Logf("%s: needs LLVM %d: %s", dir, max(needs, minLLVM), strings.Join(list, " "))
-		want := newestLLVM
+		t.Logf("%s: needs LLVM %d: %s", dir, max(needs, ir.OldestLLVM), strings.Join(list, " "))
+		want := ir.NewestLLVM
 		if dir == "rustc-1.63" {
 			want = 0
 		}

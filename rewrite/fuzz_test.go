@@ -27,7 +27,7 @@ func fuzzPasses(f *testing.F, passes []*Pass) {
 		if err != nil {
 			return
 		}
-		opts := Options{LLVM: minLLVM + int(llvm)%(newestLLVM-minLLVM+2)}
+		opts := Options{LLVM: ir.OldestLLVM + int(llvm)%(ir.NewestLLVM-ir.OldestLLVM+2)}
 		if _, err := Run(m, passes, opts); err != nil {
 			return
 		}

@@ -82,69 +82,10 @@ func (c *Context) report(sev Severity, node ir.Node, fn *ir.Func, format string,
 	c.result.Diagnostics = append(c.result.Diagnostics, d)
 }
 
-// Severity says whether a diagnostic stops the build.
-type Severity string
-
-// The severities.
-const (
-	Warning Severity = "warning"
-	Error   Severity = "error"
-)
-
-// Diagnostic is something a pass found, at a position in the input.
-type Diagnostic struct {
-	Pass     string      `json:"pass"`
-	Severity Severity    `json:"severity"`
-	Pos      ir.Position `json:"-"`
-	Function string      `json:"function,omitempty"` // demangled name of the enclosing function
-	Message  string      `json:"message"`
-}
-
-// String formats the diagnostic as file:line:col: severity: message (in fn).
-func (d Diagnostic) String() string {
-	s := d.Pos.String() + ": " + string(d.Severity) + ": " + d.Message
-	if d.Function != "" {
-		s += " (in " + d.Function + ")"
-	}
-	return s
-}
-
-// PassResult is what one pass changed and found.
-type PassResult struct {
-	Pass        string         `json:"pass"`
-	Changes     map[string]int `json:"changes,omitempty"` // rule → number of edits
-	Diagnostics []Diagnostic   `json:"diagnostics,omitempty"`
-}
-
-// Report is the result of a run of passes, in the order they ran.
-type Report struct {
-	Passes []*PassResult `json:"passes"`
-}
-
-// Diagnostics returns every diagnostic of every pass.
-func (r *Report) Diagnostics() []Diagnostic {
-	var ds []Diagnostic
-	for _, p := range r.Passes {
-		ds = append(ds, p.Diagnostics...)
-	}
-	return ds
-}
-
-// Errors returns the diagnostics of severity Error.
-func (r *Report) Errors() []Diagnostic {
-	var ds []Diagnostic
-	for _, d := range r.Diagnostics() {
-		if d.Severity == Error {
-			ds = append(ds, d)
-		}
-	}
-	return ds
-}
-
 // Run runs passes over m in order. A pass that fails stops the run; its
 // error names the pass. Diagnostics are not errors: look at the report.
 func Run(m *ir.Module, passes []*Pass, opts Options) (*Report, error) {
-	r := &Report{}
+	r := &Report{Rustc: m.RustcVersion(), LLVM: opts.LLVM, Passes: []*PassResult{}}
 	for _, p := range passes {
 		res := &PassResult{Pass: p.Name}
 		r.Passes = append(r.Passes, res)

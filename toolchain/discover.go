@@ -14,20 +14,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/oxbpf/oxbpf/ir"
 )
 
-const (
-	// MinLLVMMajor is the oldest LLVM whose opt and llc oxbpf runs at all,
-	// and only for typed-pointer IR (rustc 1.64 and older).
-	MinLLVMMajor = 14
-	// MinOpaquePointerLLVMMajor is the oldest LLVM for opaque-pointer IR
-	// (`ptr`). opt-14 accepts -opaque-pointers but crashed on 21 of 49
-	// modules from rustc 1.95 here.
-	MinOpaquePointerLLVMMajor = 15
-	// newestSearchedMajor is where the search for opt-N starts: a few majors
-	// past the newest we know (22), so the next releases need no code change.
-	newestSearchedMajor = 26
-)
+// newestSearchedMajor is where the search for opt-N starts: a few majors
+// past the newest whose syntax oxbpf knows, so the next releases need no
+// code change.
+const newestSearchedMajor = ir.NewestLLVM + 4
 
 // ErrNoLLVM is wrapped by Discover's error when no usable opt and llc pair
 // was found.
@@ -80,6 +74,10 @@ type Tool struct {
 	Version Version // from --version; zero if it did not run
 	Err     error   // why the tool cannot be used; nil if it ran
 }
+
+// FileName is how messages name the tool: "opt-19", not
+// "/usr/bin/opt-19.exe".
+func (t Tool) FileName() string { return toolName(t.Path) }
 
 func (t Tool) String() string {
 	s := fmt.Sprintf("%s %s (%s)", t.Name, t.Path, t.Origin)
@@ -245,7 +243,7 @@ func (s system) searchTools(ctx context.Context, rustc *Rustc) []Tool {
 	if rustc != nil && rustc.Sysroot != "" && rustc.Host != "" {
 		addDir(filepath.Join(rustc.Sysroot, "lib", "rustlib", rustc.Host, "bin"), SourceRustup, "rustup llvm-tools")
 	}
-	for n := newestSearchedMajor; n >= MinLLVMMajor; n-- {
+	for n := newestSearchedMajor; n >= ir.OldestLLVM; n-- {
 		suffix := "-" + strconv.Itoa(n)
 		for _, name := range []string{"opt", "llc"} {
 			if path, err := s.lookPath(s.exe(name + suffix)); err == nil {
@@ -355,9 +353,9 @@ func llvmToolVersion(ctx context.Context, path string) (Version, error) {
 
 // choose picks the pair as Discover documents it.
 func (s system) choose(d *Discovery, typedPointers bool) (*LLVM, error) {
-	minMajor, irKind := MinOpaquePointerLLVMMajor, "opaque-pointer IR"
+	minMajor, irKind := ir.OldestOpaquePointerLLVM, "opaque-pointer IR"
 	if typedPointers {
-		minMajor, irKind = MinLLVMMajor, "typed-pointer IR"
+		minMajor, irKind = ir.OldestLLVM, "typed-pointer IR"
 	}
 	usable := func(t Tool) bool { return t.Err == nil && t.Version.Major >= minMajor }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/ir"
 )
 
 // TestDiscoverThisMachine runs discovery for real: it must pick a pair of
@@ -20,7 +21,7 @@ func TestDiscoverThisMachine(t *testing.T) {
 		t.Fatalf("%v\n%s", err, toolList(d.Tools))
 	}
 	t.Logf("rustc %s (LLVM %s); chose:\n%s\n%s", d.Rustc.ReleaseString, d.Rustc.LLVM, d.LLVM.Opt, d.LLVM.Llc)
-	if d.LLVM.Opt.Version.Major != d.LLVM.Llc.Version.Major || d.LLVM.Major() < MinOpaquePointerLLVMMajor {
+	if d.LLVM.Opt.Version.Major != d.LLVM.Llc.Version.Major || d.LLVM.Major() < ir.OldestOpaquePointerLLVM {
 		t.Errorf("chose %s", pair(d.LLVM))
 	}
 	want := pairs[0].Major()
@@ -44,7 +45,7 @@ func TestDiscoverThisMachineExplicit(t *testing.T) {
 	opts := DiscoverOptions{
 		Opt:           fmt.Sprintf("opt-%d", oldest.Major()),
 		Llc:           oldest.Llc.Path,
-		TypedPointers: oldest.Major() < MinOpaquePointerLLVMMajor,
+		TypedPointers: oldest.Major() < ir.OldestOpaquePointerLLVM,
 	}
 	d, err := Discover(context.Background(), opts)
 	if err != nil {

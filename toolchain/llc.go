@@ -1,6 +1,7 @@
 package toolchain
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -33,41 +34,26 @@ type LlcArgs struct {
 
 // LlcCommand returns the command Llc runs, in the directory of In.
 func LlcCommand(a LlcArgs) (Command, error) {
-	dir, in, out, err := inOut(a.Tool, a.In, a.Out)
-	if err != nil {
-		return Command{}, fmt.Errorf("llc: %w", err)
-	}
-	arch := a.Arch
-	if arch == "" {
-		arch = "bpfel"
-	}
-	if arch != "bpfel" && arch != "bpfeb" {
-		return Command{}, fmt.Errorf("llc: arch %q: want bpfel or bpfeb", arch)
-	}
-	cpu := a.CPU
-	if cpu == "" {
-		cpu = DefaultCPU
-	}
-	major := a.Tool.Version.Major
-	i := slices.IndexFunc(bpfCPUs, func(o llvmOption) bool { return o.name == cpu })
-	switch {
-	case i < 0:
-		return Command{}, fmt.Errorf("llc: cpu %q: want v1, v2, v3 or v4", cpu)
-	case major < bpfCPUs[i].since:
-		return Command{}, fmt.Errorf("llc: cpu %s needs LLVM %d or newer; %s is LLVM %d", cpu, bpfCPUs[i].since, toolName(a.Tool.Path), major)
-	}
-	argv := []string{"-march=" + arch, "-mcpu=" + cpu, "-filetype=obj"}
-	argv = append(argv, args(llcAlways, major)...)
-	argv = append(argv, in, "-o", out)
-	return Command{Path: a.Tool.Path, Args: argv, Dir: dir, Timeout: a.Timeout, Trace: a.Trace}, nil
+	return llvmCommand("llc", a.Tool, a.In, a.Out, a.Timeout, a.Trace, func(major int, _ string) ([]string, error) {
+		arch := cmp.Or(a.Arch, "bpfel")
+		if arch != "bpfel" && arch != "bpfeb" {
+			return nil, fmt.Errorf("arch %q: want bpfel or bpfeb", arch)
+		}
+		cpu := cmp.Or(a.CPU, DefaultCPU)
+		if err := CheckCPU(cpu); err != nil {
+			return nil, err
+		}
+		i := slices.IndexFunc(bpfCPUs, func(o llvmOption) bool { return o.name == cpu })
+		if major < bpfCPUs[i].since {
+			return nil, fmt.Errorf("cpu %s needs LLVM %d or newer; %s is LLVM %d", cpu, bpfCPUs[i].since, a.Tool.FileName(), major)
+		}
+		argv := []string{"-march=" + arch, "-mcpu=" + cpu, "-filetype=obj"}
+		return append(argv, args(llcAlways, major)...), nil
+	})
 }
 
 // Llc runs llc as LlcCommand builds it.
 func Llc(ctx context.Context, a LlcArgs) error {
 	cmd, err := LlcCommand(a)
-	if err != nil {
-		return err
-	}
-	_, _, err = Run(ctx, cmd)
-	return err
+	return runBuilt(ctx, cmd, err)
 }

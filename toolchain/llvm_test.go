@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/ir"
 )
 
 // installedLLVM returns every opt-N/llc-N pair on PATH, newest first, and
@@ -20,7 +21,7 @@ import (
 func installedLLVM(t *testing.T) []LLVM {
 	t.Helper()
 	var pairs []LLVM
-	for n := newestSearchedMajor; n >= MinLLVMMajor; n-- {
+	for n := newestSearchedMajor; n >= ir.OldestLLVM; n-- {
 		var pair [2]Tool
 		for i, name := range []string{"opt", "llc"} {
 			path, err := exec.LookPath(fmt.Sprintf("%s-%d", name, n))
@@ -78,7 +79,7 @@ func TestOptLlcRealTools(t *testing.T) {
 	for _, l := range installedLLVM(t) {
 		t.Run(fmt.Sprint("LLVM", l.Major()), func(t *testing.T) {
 			in := filepath.Join("testdata", "loop.ll")
-			if l.Major() < MinOpaquePointerLLVMMajor {
+			if l.Major() < ir.OldestOpaquePointerLLVM {
 				in = filepath.Join("testdata", "loop14.ll")
 			}
 			dir := t.TempDir()

@@ -1,6 +1,12 @@
 package toolchain
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/oxbpf/oxbpf/ir"
+)
 
 // llvmOption is a command-line option that opt or llc accepts from one LLVM
 // major on. The majors were measured with `--help-hidden` and `-mcpu=help`
@@ -35,20 +41,20 @@ var (
 	// #[inline(always)] accessors as calls from LLVM 17 on, and old kernels
 	// have no BPF-to-BPF calls. Only opt inlines, so llc does not get it.
 	optAlways = []llvmOption{
-		{"cold-callsite-rel-freq", "=0", MinLLVMMajor},
+		{"cold-callsite-rel-freq", "=0", ir.OldestLLVM},
 	}
 	// optStripDebug drops debug info before the passes, as llc's BTF cannot
 	// yet describe Rust's types. It is opt's own flag, not a pass, so it
 	// combines with -passes in every major.
 	optStripDebug = []llvmOption{
-		{"strip-debug", "", MinLLVMMajor},
+		{"strip-debug", "", ir.OldestLLVM},
 	}
 	// optUnroll are cargo-bpf's forced unrolling: loops are unrolled fully
 	// however large, for kernels without bounded loops (before 5.3). The
 	// spelling is the same in every major from 14 to 22.
 	optUnroll = []llvmOption{
-		{"unroll-threshold", maxUint32, MinLLVMMajor},
-		{"unroll-max-upperbound", maxUint32, MinLLVMMajor},
+		{"unroll-threshold", maxUint32, ir.OldestLLVM},
+		{"unroll-max-upperbound", maxUint32, ir.OldestLLVM},
 	}
 	// llcAlways go on every llc run. Not -bpf-expand-memcpy-in-order:
 	// measured with llc-19, it makes every llvm.memset and llvm.memmove
@@ -65,8 +71,21 @@ var (
 // bpfCPUs are llc's -mcpu values for BPF and the first LLVM major that has
 // each; v3 predates LLVM 14, v4 came with LLVM 18 (not in llc 16, in 19).
 var bpfCPUs = []llvmOption{
-	{"v1", "", MinLLVMMajor},
-	{"v2", "", MinLLVMMajor},
-	{"v3", "", MinLLVMMajor},
+	{"v1", "", ir.OldestLLVM},
+	{"v2", "", ir.OldestLLVM},
+	{"v3", "", ir.OldestLLVM},
 	{"v4", "", 18},
+}
+
+// CheckCPU reports whether cpu is one of llc's BPF CPUs, v1 to v4, with
+// an error that lists them.
+func CheckCPU(cpu string) error {
+	var names []string
+	for _, o := range bpfCPUs {
+		if o.name == cpu {
+			return nil
+		}
+		names = append(names, o.name)
+	}
+	return fmt.Errorf("cpu %q: want %s or %s", cpu, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
 )
 
@@ -73,14 +73,14 @@ func toolFlags() []cli.Flag {
 		&cli.StringFlag{Name: "opt", Usage: "opt to run (default: $OXBPF_OPT, else discovered; see oxbpf doctor)"},
 		&cli.StringFlag{Name: "llc", Usage: "llc to run (default: $OXBPF_LLC, else discovered)"},
 		&cli.StringFlag{Name: "llvm-bin", Usage: "directory holding opt and llc (default: $OXBPF_LLVM_BIN)"},
-		&cli.DurationFlag{Name: "timeout", EnvVars: []string{"OXBPF_TIMEOUT"}, Value: build.DefaultToolTimeout, Usage: "kill opt or llc when one run takes longer than `DURATION`"},
+		&cli.DurationFlag{Name: "timeout", EnvVars: []string{"OXBPF_TIMEOUT"}, Value: pipeline.DefaultToolTimeout, Usage: "kill opt or llc when one run takes longer than `DURATION`"},
 	}
 }
 
 // noCommand runs when the arguments name no command.
 func noCommand(c *cli.Context) error {
 	if c.Args().Present() {
-		return build.Usage(fmt.Errorf("unknown command %q; see oxbpf --help", c.Args().First()))
+		return pipeline.Usage(fmt.Errorf("unknown command %q; see oxbpf --help", c.Args().First()))
 	}
 	return cli.ShowAppHelp(c)
 }
@@ -88,23 +88,12 @@ func noCommand(c *cli.Context) error {
 // usageError marks urfave's flag errors as usage errors (exit status 2).
 func usageError(c *cli.Context, err error, isSubcommand bool) error {
 	if c.Command != nil && c.Command.Name != c.App.Name {
-		return build.Usage(fmt.Errorf("%s: %w; see oxbpf %s --help", c.Command.Name, err, c.Command.Name))
+		return pipeline.Usage(fmt.Errorf("%s: %w; see oxbpf %s --help", c.Command.Name, err, c.Command.Name))
 	}
-	return build.Usage(fmt.Errorf("%w; see oxbpf --help", err))
+	return pipeline.Usage(fmt.Errorf("%w; see oxbpf --help", err))
 }
 
 // usagef is a usage error of command c.
 func usagef(c *cli.Context, format string, args ...any) error {
-	return build.Usage(fmt.Errorf("%s: %s; see oxbpf %s --help", c.Command.Name, fmt.Sprintf(format, args...), c.Command.Name))
-}
-
-// exitCode is the exit status for err: build's classification, and usage
-// for urfave's own errors ("No help topic for 'x'"). Those come unwrapped
-// and are the only cli.ExitCoders at the top, as actions never return one;
-// deeper in a chain, *exec.ExitError is an ExitCoder too.
-func exitCode(err error) int {
-	if _, ok := err.(cli.ExitCoder); ok {
-		return build.ExitUsage
-	}
-	return build.ExitCode(err)
+	return pipeline.Usage(fmt.Errorf("%s: %s; see oxbpf %s --help", c.Command.Name, fmt.Sprintf(format, args...), c.Command.Name))
 }

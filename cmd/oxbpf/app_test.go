@@ -3,20 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/oxbpf/oxbpf/build"
 	"github.com/oxbpf/oxbpf/internal/testenv"
-	"github.com/oxbpf/oxbpf/toolchain"
-	"github.com/urfave/cli/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files with the current output")
@@ -104,7 +99,7 @@ func TestUsageErrors(t *testing.T) {
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			out, errOut, code := run(t, "", tt.args...)
-			if code != build.ExitUsage || !strings.Contains(errOut, tt.want) {
+			if code != exitUsage || !strings.Contains(errOut, tt.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tt.want)
 			}
 			if strings.Contains(out, "Incorrect Usage") {
@@ -132,23 +127,6 @@ func TestInterspersed(t *testing.T) {
 		got := strings.Join(interspersed(a, append([]string{"oxbpf"}, strings.Fields(tt.in)...))[1:], " ")
 		if got != tt.want {
 			t.Errorf("interspersed(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestExitCode(t *testing.T) {
-	tool := &toolchain.ToolError{Tool: "llc-19", ExitCode: 1, Err: &exec.ExitError{}}
-	for _, tt := range []struct {
-		err  error
-		want int
-	}{
-		{nil, 0},
-		{cli.Exit("No help topic for 'x'", 3), build.ExitUsage},
-		{fmt.Errorf("bin a: %w", tool), build.ExitProgram}, // an ExitCoder deep inside
-		{build.Usage(errors.New("x")), build.ExitUsage},
-	} {
-		if got := exitCode(tt.err); got != tt.want {
-			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
 	}
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
 )
 
@@ -62,7 +62,7 @@ func runBuild(c *cli.Context) error {
 	opts.TargetDir = c.String("target-dir")
 	opts.Jobs = c.Int("jobs")
 	opts.RustcFlags = extra
-	res, err := build.Build(c.Context, opts)
+	res, err := pipeline.Build(c.Context, opts)
 	return finish(c, res, err)
 }
 

@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
 )
 
@@ -45,6 +45,6 @@ func runCompile(c *cli.Context) error {
 		return err
 	}
 	opts.Passes = c.String("passes")
-	res, err := build.Compile(c.Context, in, out, opts)
+	res, err := pipeline.Compile(c.Context, in, out, opts)
 	return finish(c, res, err)
 }

@@ -8,8 +8,8 @@
 //	oxbpf doctor
 //	oxbpf version
 //
-// It is a thin layer over package build: flags become build.Options, and
-// results are printed as tables or, with --json, as build.Result's JSON.
+// It is a thin layer over package build: flags become pipeline.Options, and
+// results are printed as tables or, with --json, as pipeline.Result's JSON.
 // Run oxbpf --help for the exit codes and oxbpf <command> --help for each
 // command's flags and examples.
 package main

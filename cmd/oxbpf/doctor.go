@@ -6,7 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
+	"github.com/oxbpf/oxbpf/verify"
 	"github.com/urfave/cli/v2"
 )
 
@@ -46,7 +47,7 @@ func runDoctor(c *cli.Context) error {
 	if len(args) == 1 {
 		opts.Dir = args[0]
 	}
-	rep, err := build.Doctor(c.Context, opts)
+	rep, err := pipeline.Doctor(c.Context, opts)
 	if rep == nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func runDoctor(c *cli.Context) error {
 	return perr
 }
 
-func printDoctor(w io.Writer, rep *build.DoctorReport) error {
+func printDoctor(w io.Writer, rep *pipeline.DoctorReport) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	mark := func(b bool) string {
 		if b {
@@ -90,17 +91,17 @@ func printDoctor(w io.Writer, rep *build.DoctorReport) error {
 	}
 	fmt.Fprintln(tw, "opt and llc, in search order (* chosen)")
 	for _, t := range rep.LLVMTools {
-		version := ""
-		if t.Version != "" {
-			version = "LLVM " + t.Version
+		version, why := "LLVM "+t.Version.String(), ""
+		if t.Err != nil {
+			why = t.Err.Error()
 		}
-		fmt.Fprintf(tw, "  %s %s %s\t%s\t\t%s (%s)\n", mark(t.Chosen), t.Name, t.Path, orError(version, t.Error), t.Source, t.Origin)
+		fmt.Fprintf(tw, "  %s %s %s\t%s\t\t%s (%s)\n", mark(t.Chosen), t.Name, t.Path, orError(version, why), t.Source, t.Origin)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if c := rep.Chosen; c != nil {
-		fmt.Fprintf(w, "\nchosen: LLVM %d: %s and %s\n  %s\n", c.Major, c.Opt.Path, c.Llc.Path, rep.Reason)
+		fmt.Fprintf(w, "\nchosen: LLVM %d: %s and %s\n  %s\n", c.Major(), c.Opt.Path, c.Llc.Path, rep.Reason)
 	} else {
 		fmt.Fprintf(w, "\nno usable opt and llc: %s\n", rep.Reason)
 	}
@@ -112,7 +113,7 @@ func printDoctor(w io.Writer, rep *build.DoctorReport) error {
 	return nil
 }
 
-func bpfIdentity(b build.BPFSupport) []string {
+func bpfIdentity(b verify.Privileges) []string {
 	ids := []string{b.OS}
 	if b.Root {
 		ids = append(ids, "root")

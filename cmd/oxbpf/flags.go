@@ -3,7 +3,7 @@ package main
 import (
 	"cmp"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
 	"github.com/urfave/cli/v2"
@@ -32,8 +32,8 @@ func checkFlags() []cli.Flag {
 
 // options turns the flags c has into build options; flags a command does
 // not define read as their zero value.
-func options(c *cli.Context) (build.Options, error) {
-	opts := build.Options{
+func options(c *cli.Context) (pipeline.Options, error) {
+	opts := pipeline.Options{
 		Opt:         c.String("opt"),
 		Llc:         c.String("llc"),
 		LLVMBin:     c.String("llvm-bin"),
@@ -65,7 +65,7 @@ func options(c *cli.Context) (build.Options, error) {
 
 // finish prints a run's result, as JSON or as tables, and passes its error
 // on. Most errors come with a result, which shows how far each bin got.
-func finish(c *cli.Context, res *build.Result, err error) error {
+func finish(c *cli.Context, res *pipeline.Result, err error) error {
 	if res == nil {
 		return err
 	}

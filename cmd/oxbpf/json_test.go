@@ -69,7 +69,7 @@ func TestCompileJSON(t *testing.T) {
 	testenv.LookPath(t, "llc-19")
 	dst := filepath.Join(t.TempDir(), "xdp.o")
 	out, errOut, code := run(t, "", "compile", "--json", "--passes", "none", "--opt", "opt-19", "--llc", "llc-19",
-		"../../build/testdata/xdp.ll", "-o", dst, "--keep-temps")
+		"../../pipeline/testdata/xdp.ll", "-o", dst, "--keep-temps")
 	var kept struct {
 		TempDir string `json:"temp_dir"`
 	}

@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/verify"
 )
 
@@ -23,10 +23,10 @@ func writeJSON(w io.Writer, v any) error {
 
 // progress prints one line per step as it ends: bin, step (or the tool it
 // ran), duration, and a few words on the outcome.
-func progress(w io.Writer) func(build.Event) {
-	return func(e build.Event) {
+func progress(w io.Writer) func(pipeline.Event) {
+	return func(e pipeline.Event) {
 		name := string(e.Step)
-		if e.Step == build.StepOpt || e.Step == build.StepLlc {
+		if e.Step == pipeline.StepOpt || e.Step == pipeline.StepLlc {
 			name = e.Tool
 		}
 		detail := e.Detail
@@ -51,7 +51,7 @@ func duration(d time.Duration) string {
 
 // printResult prints the programs and maps of every bin that got as far as
 // an object, the problems found, and where the objects went.
-func printResult(w io.Writer, res *build.Result, verbose bool) error {
+func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	var sections []string
 	if table := programTable(res, verbose); table != "" {
 		sections = append(sections, table)
@@ -95,7 +95,7 @@ func printResult(w io.Writer, res *build.Result, verbose bool) error {
 
 // programTable lists every program, with the kernel's verdict when the
 // objects were loaded.
-func programTable(res *build.Result, verbose bool) string {
+func programTable(res *pipeline.Result, verbose bool) string {
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
 	loaded := false
@@ -128,7 +128,7 @@ func programTable(res *build.Result, verbose bool) string {
 }
 
 // verifierLogs are the logs of the programs the kernel rejected.
-func verifierLogs(res *build.Result) []string {
+func verifierLogs(res *pipeline.Result) []string {
 	var logs []string
 	for _, bin := range res.Bins {
 		if bin.Load == nil {
@@ -144,7 +144,7 @@ func verifierLogs(res *build.Result) []string {
 }
 
 // mapTable lists every map.
-func mapTable(res *build.Result) string {
+func mapTable(res *pipeline.Result) string {
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
 	rows := 0

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/internal/output"
 	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/urfave/cli/v2"
 )
@@ -63,14 +64,14 @@ func runRewrite(c *cli.Context) error {
 	if c.Int("llvm") < 0 {
 		return usagef(c, "--llvm %d: want an LLVM major, or 0", c.Int("llvm"))
 	}
-	m, err := build.ReadIR(args[0], c.App.Reader)
+	m, err := pipeline.ReadIR(args[0], c.App.Reader)
 	if err != nil {
 		return err
 	}
-	opts := build.Options{Passes: c.String("passes"), BigEndian: c.Bool("bigendian"), Strict: c.Bool("strict")}
-	rep, err := build.Rewrite(m, c.Int("llvm"), opts)
+	opts := pipeline.Options{Passes: c.String("passes"), BigEndian: c.Bool("bigendian"), Strict: c.Bool("strict")}
+	rep, err := pipeline.RunPasses(m, c.Int("llvm"), opts)
 	if rep != nil {
-		for _, d := range rep.Diagnostics {
+		for _, d := range rep.Diagnostics() {
 			fmt.Fprintln(c.App.ErrWriter, d)
 		}
 		if c.Bool("verbose") {
@@ -84,7 +85,7 @@ func runRewrite(c *cli.Context) error {
 	if out == "-" {
 		return write(c.App.Writer)
 	}
-	if err := build.WriteFile(out, write); err != nil {
+	if err := output.WriteFile(out, write); err != nil {
 		return err
 	}
 	if c.Bool("json") {
@@ -93,9 +94,9 @@ func runRewrite(c *cli.Context) error {
 	return nil
 }
 
-func printChanges(w io.Writer, rep *build.RewriteReport) {
+func printChanges(w io.Writer, rep *rewrite.Report) {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	for _, ch := range rep.Changes {
+	for _, ch := range rep.Changes() {
 		fmt.Fprintf(tw, "%s\t%s\t%d\n", ch.Pass, ch.Rule, ch.Count)
 	}
 	fmt.Fprintf(tw, "total\t\t%d\n", rep.Edits())

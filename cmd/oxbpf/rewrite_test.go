@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/oxbpf/oxbpf/build"
 )
 
 // TestRewriteNoneIsIdentity: with --passes none every fixture comes out
@@ -46,7 +44,7 @@ func TestRewriteOutputAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, errOut, code := run(t, "", "rewrite", "--passes", "none", bad, "-o", dst)
-	if code != build.ExitProgram || !strings.Contains(errOut, "bad.ll:2:1: expected type") {
+	if code != exitProgram || !strings.Contains(errOut, "bad.ll:2:1: expected type") {
 		t.Errorf("exit %d, stderr %q; want 1 and the parse error's position", code, errOut)
 	}
 	if got, _ := os.ReadFile(dst); string(got) != "previous" {
@@ -59,7 +57,7 @@ func TestRewriteOutputAtomic(t *testing.T) {
 
 func TestRewriteVerboseAndJSON(t *testing.T) {
 	dst := filepath.Join(t.TempDir(), "out.ll")
-	in := "../../build/testdata/xdp.ll"
+	in := "../../pipeline/testdata/xdp.ll"
 	out, errOut, code := run(t, "", "rewrite", in, "--passes", "none", "--json", "-v", "-o", dst)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"github.com/oxbpf/oxbpf/build"
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
 )
 
@@ -34,6 +34,6 @@ func runVerify(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Verify(c.Context, args[0], opts)
+	res, err := pipeline.Verify(c.Context, args[0], opts)
 	return finish(c, res, err)
 }

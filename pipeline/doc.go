@@ -1,4 +1,4 @@
-// Package build is oxbpf's pipeline: it strings the stages together, so
+// Package pipeline strings oxbpf's stages together the stages together, so
 // that the command line only turns flags into Options and prints results.
 //
 // For each bin of a crate, Build runs cargo (toolchain.Cargo) for the bin's
@@ -15,10 +15,9 @@
 // # Errors
 //
 // Errors are one line, prefixed with the bin ("bin xdp_parse: opt-19:
-// ..."), and match one of ErrProgram, ErrUsage or ErrToolchain; ExitCode
-// maps them to the command's exit status: 0 ok, 1 the input or program is
-// at fault, 2 usage, 3 a tool or capability is missing or failed, 130
-// interrupted.
+// ..."), and match one of ErrProgram, ErrUsage or ErrToolchain, or
+// context.Canceled for an interrupted run; the command line maps them to
+// its exit status.
 //
 // # JSON
 //
@@ -39,17 +38,12 @@
 //	    "ir": ".../release/oxbpf/xdp_parse.ll",  // optional: the IR read
 //	    "object": "/src/net/target/bpf/xdp_parse.o", // optional: when ok
 //	    "temps": ["/tmp/oxbpf-123/xdp_parse.bpf.ll", "..."], // optional
-//	    "llvm": {"major": 19,                  // optional: once discovered
-//	             "opt": {"path": "/usr/bin/opt-19", "version": "19.1.7", "origin": "PATH"},
-//	             "llc": {"path": "/usr/bin/llc-19", "version": "19.1.7", "origin": "PATH"}},
+//	    "llvm": {"major": 19,                  // optional: once discovered (toolchain.LLVM)
+//	             "opt": {"name": "opt", "path": "/usr/bin/opt-19", "source": "versioned name on PATH",
+//	                     "origin": "PATH", "version": "19.1.7"},
+//	             "llc": {...}},
 //	    "steps": [{"step": "cargo", "tool": "cargo", "start": 0.05, "seconds": 0.2}, ...],
-//	    "rewrite": {                           // optional: once rewritten
-//	      "rustc": "1.95.0",                   // optional
-//	      "llvm": 19,
-//	      "changes": [{"pass": "retarget", "rule": "triple", "count": 1}],
-//	      "diagnostics": [{"pass": "lint", "severity": "warning",
-//	        "position": "xdp_parse.ll:12:3", "function": "xdp_parse", "message": "..."}]
-//	    },
+//	    "rewrite": {...},                      // optional: once rewritten (rewrite.Report)
 //	    "verify": {...},                       // optional: verify.Report
 //	    "load": {...},                         // optional: verify.LoadReport
 //	    "error": "..."                         // optional: why the bin failed
@@ -58,4 +52,4 @@
 //	}
 //
 // Step names are those of the Step constants; lists are never null.
-package build
+package pipeline

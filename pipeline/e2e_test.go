@@ -1,9 +1,10 @@
-package build
+package pipeline
 
 import (
 	"cmp"
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -217,7 +218,7 @@ func testUnroll(t *testing.T, l leg, target string) {
 	opts := probeOptions("unroll", l, target, t.TempDir())
 	opts.Kernel = verify.Kernel{Major: 4, Minor: 15}
 	_, err := Build(context.Background(), opts)
-	if ExitCode(err) != ExitProgram || !strings.Contains(err.Error(), "backward jump") {
+	if !errors.Is(err, ErrProgram) || !strings.Contains(err.Error(), "backward jump") {
 		t.Errorf("without --unroll for 4.15: %v, want the back edge named", err)
 	}
 	opts.Unroll = true
@@ -235,8 +236,8 @@ func testUnroll(t *testing.T, l leg, target string) {
 func testNegative(t *testing.T, l leg, target string) {
 	opts := probeOptions("negative", l, target, t.TempDir())
 	res, err := Build(context.Background(), opts)
-	if ExitCode(err) != ExitProgram {
-		t.Fatalf("negative crate: exit %d (%v), want %d", ExitCode(err), err, ExitProgram)
+	if !errors.Is(err, ErrProgram) || errors.Is(err, ErrToolchain) || errors.Is(err, ErrUsage) {
+		t.Fatalf("negative crate: %v, want the program at fault", err)
 	}
 	want := map[string]string{
 		"u128_mul":       "__multi3",
@@ -279,7 +280,7 @@ func diagnosed(b *BinResult, what string) bool {
 	if b.Rewrite == nil {
 		return false
 	}
-	for _, d := range b.Rewrite.Diagnostics {
+	for _, d := range b.Rewrite.Diagnostics() {
 		if strings.Contains(d.Message, what) {
 			return true
 		}
@@ -297,7 +298,7 @@ func TestTypedPointerIR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := res.Bins[0]; b.LLVM.Major != 14 || b.Rewrite.LLVM != 14 || len(b.Verify.Programs) == 0 {
+	if b := res.Bins[0]; b.LLVM.Major() != 14 || b.Rewrite.LLVM != 14 || len(b.Verify.Programs) == 0 {
 		t.Errorf("bin %+v", b)
 	}
 }
@@ -306,7 +307,7 @@ func TestOpaquePointerIRNeedsLLVM15(t *testing.T) {
 	testenv.LookPath(t, "opt-14")
 	testenv.LookPath(t, "llc-14")
 	_, err := Compile(context.Background(), "../fixtures/ir/rustc-1.95/bounds.O3-lto.ll", filepath.Join(t.TempDir(), "bounds.o"), Options{Opt: "opt-14", Llc: "llc-14"})
-	if ExitCode(err) != ExitToolchain || !strings.Contains(err.Error(), "needs LLVM 15") {
-		t.Errorf("err = %v (exit %d), want a toolchain error asking for LLVM 15", err, ExitCode(err))
+	if !errors.Is(err, ErrToolchain) || !strings.Contains(err.Error(), "needs LLVM 15") {
+		t.Errorf("err = %v, want a toolchain error asking for LLVM 15", err)
 	}
 }

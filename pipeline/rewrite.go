@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"errors"
@@ -36,28 +36,22 @@ func readIR(path, from string, stdin io.Reader) (*ir.Module, error) {
 	return m, nil
 }
 
-// Rewrite runs the passes of opts.Passes over m, for the syntax of LLVM
-// major llvm (0: the module's own), with opts.BigEndian and opts.Strict.
-// An error diagnostic (with Strict, any) fails with ErrProgram; the report
-// comes also with an error, unless the passes could not be chosen.
-func Rewrite(m *ir.Module, llvm int, opts Options) (*RewriteReport, error) {
+// RunPasses runs the passes of opts.Passes over m, for the syntax of
+// LLVM major llvm (0: the module's own), with opts.BigEndian and
+// opts.Strict. An error diagnostic (with Strict, any) fails with
+// ErrProgram; the report comes also with an error, unless the passes
+// could not be chosen.
+func RunPasses(m *ir.Module, llvm int, opts Options) (*rewrite.Report, error) {
 	passes, err := opts.passes()
 	if err != nil {
 		return nil, err
 	}
 	rep, err := rewrite.Run(m, passes, rewrite.Options{LLVM: llvm, BigEndian: opts.BigEndian, Strict: opts.Strict})
-	report := newRewriteReport(m.RustcVersion(), llvm, rep)
 	if err != nil {
-		return report, fmt.Errorf("rewrite: %w", err)
+		return rep, fmt.Errorf("rewrite: %w", err)
 	}
-	var errs []Diagnostic
-	for _, d := range report.Diagnostics {
-		if d.Severity == rewrite.Error {
-			errs = append(errs, d)
-		}
+	if errs := rep.Errors(); len(errs) > 0 {
+		return rep, mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], andMore(len(errs)-1, "error")))
 	}
-	if len(errs) > 0 {
-		return report, mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], andMore(len(errs)-1, "error")))
-	}
-	return report, nil
+	return rep, nil
 }

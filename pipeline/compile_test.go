@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -50,7 +50,7 @@ func TestCompileReadyIR(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := res.Bins[0]
-	if !b.OK || b.Object != out || b.Bin != "xdp" || b.LLVM.Major != 19 || res.TempDir != "" || len(b.Temps) != 0 {
+	if !b.OK || b.Object != out || b.Bin != "xdp" || b.LLVM.Major() != 19 || res.TempDir != "" || len(b.Temps) != 0 {
 		t.Errorf("result %+v, bin %+v", res, b)
 	}
 	if want := []Step{StepParse, StepRewrite, StepOpt, StepLlc, StepVerify}; !slices.Equal(stepNames(b.Steps), want) {
@@ -100,7 +100,7 @@ func TestCompileLoopForOldKernel(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := Compile(context.Background(), "testdata/loop.ll", out, ready(Options{Kernel: verify.Kernel{Major: 4, Minor: 15}, Unroll: true}))
-	if !errors.Is(err, ErrProgram) || ExitCode(err) != ExitProgram || !strings.Contains(err.Error(), "verify: xdp_loop (section xdp): a backward jump") {
+	if !errors.Is(err, ErrProgram) || !strings.Contains(err.Error(), "verify: xdp_loop (section xdp): a backward jump") {
 		t.Fatalf("err = %v", err)
 	}
 	if b := res.Bins[0]; b.OK || b.Object != "" || b.Error != err.Error() || len(b.Verify.Problems) != 1 {
@@ -152,8 +152,8 @@ func TestCompileUsageErrors(t *testing.T) {
 				needLLVM(t)
 			}
 			_, err := Compile(context.Background(), tt.in, out, tt.opts)
-			if ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v (exit %d), want a usage error naming %s", err, ExitCode(err), tt.want)
+			if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want a usage error naming %s", err, tt.want)
 			}
 		})
 	}
@@ -173,8 +173,8 @@ func TestCompileCancelled(t *testing.T) {
 			cancel()
 		}
 	}}))
-	if ExitCode(err) != ExitInterrupted || err.Error() != "context canceled" {
-		t.Errorf("err = %v (exit %d), want interrupted", err, ExitCode(err))
+	if !errors.Is(err, context.Canceled) || err.Error() != "context canceled" {
+		t.Errorf("err = %v, want interrupted", err)
 	}
 	if b := res.Bins[0]; b.OK || len(b.Steps) != 3 || b.Steps[2].Step != StepOpt {
 		t.Errorf("bin %+v, want it stopped at opt", b)

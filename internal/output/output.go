@@ -1,4 +1,7 @@
-package build
+// Package output writes the files a user asks for: atomically, so that a
+// failed or interrupted run leaves the previous file as it was, and in
+// place for devices and pipes, which a rename would replace.
+package output
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"cmp"
@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
+	"github.com/oxbpf/oxbpf/internal/output"
 	"github.com/oxbpf/oxbpf/ir"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
@@ -110,7 +110,7 @@ func (p *pipeline) record(res *BinResult, t Timing, detail string, err error) {
 		res.Steps = append(res.Steps, t)
 		e.Bin = res.Bin
 		if t.Step == StepRewrite && res.Rewrite != nil {
-			e.Diagnostics = res.Rewrite.Diagnostics
+			e.Diagnostics = res.Rewrite.Diagnostics()
 		}
 	}
 	if p.opts.Progress != nil {
@@ -211,7 +211,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	if err != nil {
 		return err
 	}
-	res.LLVM = newTools(llvm)
+	res.LLVM = llvm
 
 	base := filepath.Join(p.tmp, res.Bin)
 	bpfIR, optIR, obj := base+".bpf.ll", base+".opt.ll", base+".o"
@@ -222,14 +222,14 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 		return err
 	}
 	p.keep(res, bpfIR)
-	err = p.step(res, StepOpt, toolName(llvm.Opt), func() (string, error) {
+	err = p.step(res, StepOpt, llvm.Opt.FileName(), func() (string, error) {
 		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Timeout: p.opts.toolTimeout(), Trace: p.trace})
 	})
 	if err != nil {
 		return llvmError(err)
 	}
 	p.keep(res, optIR)
-	err = p.step(res, StepLlc, toolName(llvm.Llc), func() (string, error) {
+	err = p.step(res, StepLlc, llvm.Llc.FileName(), func() (string, error) {
 		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Timeout: p.opts.toolTimeout(), Trace: p.trace})
 	})
 	if err != nil {
@@ -260,7 +260,7 @@ func (p *pipeline) check(ctx context.Context, res *BinResult, obj string) error 
 // rewrite runs the passes over m for LLVM major llvm and writes the result
 // to path.
 func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) (string, error) {
-	rep, err := Rewrite(m, llvm, p.opts)
+	rep, err := RunPasses(m, llvm, p.opts)
 	res.Rewrite = rep
 	if err != nil {
 		return "", err
@@ -272,7 +272,7 @@ func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) 
 	if rep.Rustc != "" {
 		detail = fmt.Sprintf("rustc %s IR for LLVM %d, %s", rep.Rustc, llvm, detail)
 	}
-	if n := len(rep.Diagnostics); n > 0 {
+	if n := len(rep.Diagnostics()); n > 0 {
 		detail += ", " + plural(n, "warning")
 	}
 	return detail, nil
@@ -347,7 +347,7 @@ func (p *pipeline) keep(res *BinResult, path string) {
 
 // install copies the object into place atomically.
 func install(obj, out string) error {
-	return WriteFile(out, func(w io.Writer) error {
+	return output.WriteFile(out, func(w io.Writer) error {
 		f, err := os.Open(obj)
 		if err != nil {
 			return err
@@ -356,10 +356,6 @@ func install(obj, out string) error {
 		_, err = io.Copy(w, f)
 		return err
 	})
-}
-
-func toolName(t toolchain.Tool) string {
-	return strings.TrimSuffix(filepath.Base(t.Path), ".exe")
 }
 
 func plural(n int, what string) string {

@@ -1,9 +1,7 @@
-package build
+package pipeline
 
 import (
 	"encoding/json"
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/oxbpf/oxbpf/rewrite"
@@ -42,9 +40,9 @@ type BinResult struct {
 	// Temps are the kept intermediate files, in the order they were made.
 	Temps []string `json:"temps,omitempty"`
 	// LLVM is the opt and llc pair the bin went through.
-	LLVM    *Tools             `json:"llvm,omitempty"`
+	LLVM    *toolchain.LLVM    `json:"llvm,omitempty"`
 	Steps   []Timing           `json:"steps"`
-	Rewrite *RewriteReport     `json:"rewrite,omitempty"`
+	Rewrite *rewrite.Report    `json:"rewrite,omitempty"`
 	Verify  *verify.Report     `json:"verify,omitempty"`
 	Load    *verify.LoadReport `json:"load,omitempty"`
 	// Error is the failure, one line; empty if OK.
@@ -110,90 +108,6 @@ type Event struct {
 	// 57 edits" or "2 programs, 1 map".
 	Detail string
 	// Diagnostics are the rewrite's, on its step.
-	Diagnostics []Diagnostic
+	Diagnostics []rewrite.Diagnostic
 	Err         error
-}
-
-// Tools are the opt and llc a bin went through.
-type Tools struct {
-	Major int  `json:"major"`
-	Opt   Tool `json:"opt"`
-	Llc   Tool `json:"llc"`
-}
-
-// Tool is one of them.
-type Tool struct {
-	Path    string `json:"path"`
-	Version string `json:"version"`
-	Origin  string `json:"origin"` // e.g. "PATH", "--llvm-bin", "$OXBPF_OPT"
-}
-
-func newTools(l *toolchain.LLVM) *Tools {
-	tool := func(t toolchain.Tool) Tool {
-		return Tool{Path: t.Path, Version: t.Version.String(), Origin: t.Origin}
-	}
-	return &Tools{Major: l.Major(), Opt: tool(l.Opt), Llc: tool(l.Llc)}
-}
-
-// RewriteReport is what the rewrite passes did to one module.
-type RewriteReport struct {
-	// Rustc is the release that wrote the module, if it says.
-	Rustc string `json:"rustc,omitempty"`
-	// LLVM is the major whose syntax the output uses.
-	LLVM        int          `json:"llvm"`
-	Changes     []Change     `json:"changes"`
-	Diagnostics []Diagnostic `json:"diagnostics"`
-}
-
-// Change counts the edits of one rule of one pass.
-type Change struct {
-	Pass  string `json:"pass"`
-	Rule  string `json:"rule"`
-	Count int    `json:"count"`
-}
-
-// Diagnostic is a rewrite diagnostic with its position as text.
-type Diagnostic struct {
-	Pass     string           `json:"pass"`
-	Severity rewrite.Severity `json:"severity"`
-	Position string           `json:"position"` // file:line:col
-	Function string           `json:"function,omitempty"`
-	Message  string           `json:"message"`
-	text     string
-}
-
-// String is the diagnostic as the rewrite prints it: file:line:col:
-// severity: message (in function).
-func (d Diagnostic) String() string { return d.text }
-
-// Edits is the number of edits of every rule.
-func (r *RewriteReport) Edits() int {
-	n := 0
-	for _, c := range r.Changes {
-		n += c.Count
-	}
-	return n
-}
-
-func newRewriteReport(rustc string, llvm int, rep *rewrite.Report) *RewriteReport {
-	r := &RewriteReport{Rustc: rustc, LLVM: llvm, Changes: []Change{}, Diagnostics: []Diagnostic{}}
-	if rep == nil {
-		return r
-	}
-	for _, p := range rep.Passes {
-		for _, rule := range slices.Sorted(maps.Keys(p.Changes)) {
-			r.Changes = append(r.Changes, Change{Pass: p.Pass, Rule: rule, Count: p.Changes[rule]})
-		}
-	}
-	for _, d := range rep.Diagnostics() {
-		r.Diagnostics = append(r.Diagnostics, Diagnostic{
-			Pass:     d.Pass,
-			Severity: d.Severity,
-			Position: d.Pos.String(),
-			Function: d.Function,
-			Message:  d.Message,
-			text:     d.String(),
-		})
-	}
-	return r
 }

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"encoding/binary"
@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 	"time"
 
 	"github.com/oxbpf/oxbpf/rewrite"
@@ -91,13 +90,14 @@ func (o *Options) passes() ([]*rewrite.Pass, error) {
 	return passes, nil
 }
 
-var cpus = []string{"v1", "v2", "v3", "v4"}
-
 // check finds option values that can only fail, before any tool runs.
 func (o *Options) check() error {
+	if o.CPU != "" {
+		if err := toolchain.CheckCPU(o.CPU); err != nil {
+			return Usage(err)
+		}
+	}
 	switch {
-	case o.CPU != "" && !slices.Contains(cpus, o.CPU):
-		return Usage(fmt.Errorf("cpu %q: want v1, v2, v3 or v4", o.CPU))
 	case o.ToolTimeout < 0:
 		return Usage(fmt.Errorf("timeout %v: want a positive duration", o.ToolTimeout))
 	case o.Jobs < 0:

@@ -1,7 +1,6 @@
-package build
+package pipeline
 
 import (
-	"context"
 	"errors"
 	"io/fs"
 	"strconv"
@@ -12,8 +11,9 @@ import (
 )
 
 // The kinds of failure, matched with errors.Is. Every error of Build,
-// Compile and Doctor that is not ErrUsage or ErrToolchain counts as
-// ErrProgram's exit code.
+// Compile and Doctor that is not ErrUsage or ErrToolchain (or, for an
+// interrupted run, context.Canceled) counts as ErrProgram. When bins fail
+// for different reasons the joined error matches each of their kinds.
 var (
 	// ErrProgram: the input or the program is at fault. rustc rejected the
 	// crate, the IR does not parse, the rewrite found an error (with
@@ -28,33 +28,6 @@ var (
 	// oxbpf gave it, no permission to load BPF here.
 	ErrToolchain = errors.New("a tool is missing or failed")
 )
-
-// Exit codes, as the command line documents them.
-const (
-	ExitOK          = 0
-	ExitProgram     = 1
-	ExitUsage       = 2
-	ExitToolchain   = 3
-	ExitInterrupted = 130 // 128 + SIGINT, as shells report it
-)
-
-// ExitCode maps an error to the command's exit status. An interrupted run
-// counts as interrupted even though its tools then fail too, and when bins
-// fail for different reasons a usage error outranks a toolchain failure,
-// which outranks a faulty program: each names what to fix first.
-func ExitCode(err error) int {
-	switch {
-	case err == nil:
-		return ExitOK
-	case errors.Is(err, context.Canceled):
-		return ExitInterrupted
-	case errors.Is(err, ErrUsage):
-		return ExitUsage
-	case errors.Is(err, ErrToolchain):
-		return ExitToolchain
-	}
-	return ExitProgram
-}
 
 // kindError gives err a kind without changing its message.
 type kindError struct {
@@ -72,7 +45,7 @@ func mark(kind, err error) error {
 	return &kindError{kind, err}
 }
 
-// Usage marks err as a mistake in the request (ExitUsage), for callers
+// Usage marks err as a mistake in the request (ErrUsage), for callers
 // such as the command line that check their own arguments.
 func Usage(err error) error { return mark(ErrUsage, err) }
 
