@@ -1,6 +1,10 @@
 package ir
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/oxbpf/oxbpf/internal/words"
+)
 
 // maxErrors is how many errors the parser reports before it gives up.
 const maxErrors = 10
@@ -124,12 +128,8 @@ func (p *parser) found() string {
 	return p.tok.String()
 }
 
-func shorten(s string) string {
-	if len(s) > 40 {
-		s = s[:37] + "..."
-	}
-	return fmt.Sprintf("%q", s)
-}
+// shorten quotes a token's text for a message, cut to fit a line.
+func shorten(s string) string { return fmt.Sprintf("%q", words.Shorten(s)) }
 
 func (p *parser) expected(what string) {
 	p.fail("expected %s, found %s", what, p.found())

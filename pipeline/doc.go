@@ -1,5 +1,5 @@
-// Package pipeline strings oxbpf's stages together the stages together, so
-// that the command line only turns flags into Options and prints results.
+// Package pipeline strings oxbpf's stages together, so that the command
+// line only turns flags into Options and prints results.
 //
 // For each bin of a crate, Build runs cargo (toolchain.Cargo) for the bin's
 // LLVM IR, parses it (ir), rewrites it into BPF IR for the LLVM major of the

@@ -76,6 +76,9 @@ type Options struct {
 	// Progress, if set, gets an Event as each step ends. Calls never
 	// overlap, so it needs no lock of its own.
 	Progress func(Event)
+	// Stdin is what an input named "-" reads; the command line passes its
+	// standard input. Nil: such an input is a usage error.
+	Stdin io.Reader
 	// Trace, if set, receives every command line oxbpf runs and the
 	// stderr of each tool as it arrives (-v).
 	Trace io.Writer

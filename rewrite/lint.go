@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/oxbpf/oxbpf/internal/symbol"
+	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -80,7 +81,7 @@ func lintCall(c *Context, s *symbols, f *ir.Func, in *ir.Instr) {
 	switch cl.kind {
 	case helperCall, asmCall:
 	case indirectCall:
-		c.Warn(in, f, "indirect call through %s: the verifier allows calls only to helpers and to functions in the program", shorten(in.Call.Callee.Raw))
+		c.Warn(in, f, "indirect call through %s: the verifier allows calls only to helpers and to functions in the program", words.Shorten(in.Call.Callee.Raw))
 	case directCall:
 		name := symbol.Demangle(cl.fn.Name.Name())
 		switch {
@@ -118,15 +119,6 @@ func lintInstr(c *Context, f *ir.Func, in *ir.Instr) {
 			c.Warn(in, f, "%s i128 becomes a call to %s, which BPF does not have", in.Opcode, call)
 		}
 	}
-}
-
-// shorten cuts a long operand, such as a constant expression, for a
-// message.
-func shorten(s string) string {
-	if len(s) > 40 {
-		return s[:37] + "..."
-	}
-	return s
 }
 
 // stdFunction returns a function the module defines from the std crate, or

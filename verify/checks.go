@@ -37,7 +37,7 @@ func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
 		r.checkReferences(at, p.Instructions, externs)
 		if k.Before(kernelLoops) {
 			if n, from, to := backwardJumps(p.Instructions); n > 0 {
-				r.add(at.with(Loop, "", fmt.Sprintf("%s at instruction %d back to %d: kernel %v refuses loops (bounded loops need 5.3); unroll it", plural(n, "backward jump"), from, to, k)))
+				r.add(at.with(Loop, "", fmt.Sprintf("%s at instruction %d back to %d: kernel %v refuses loops (bounded loops need 5.3); unroll it", aOrFirstOf(n, "backward jump"), from, to, k)))
 			}
 		}
 		limit := fmt.Sprintf("the kernel accepts at most %d", maxInsns)
@@ -154,7 +154,9 @@ func backwardJumps(insns asm.Instructions) (n int, from, to int64) {
 	return n, from, to
 }
 
-func plural(n int, what string) string {
+// aOrFirstOf introduces the first of n things: "a loop", "3 loops, the
+// first".
+func aOrFirstOf(n int, what string) string {
 	if n == 1 {
 		return "a " + what
 	}

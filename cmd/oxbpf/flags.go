@@ -45,6 +45,7 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		KeepTemps:   c.Bool("keep-temps"),
 		Load:        c.Bool("load"),
 		Toolchain:   c.String("toolchain"),
+		Stdin:       c.App.Reader,
 	}
 	if s := c.String("kernel"); s != "" {
 		k, err := verify.ParseKernel(s)

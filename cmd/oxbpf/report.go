@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/verify"
 )
@@ -81,7 +82,7 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 				written++
 			}
 		}
-		where = fmt.Sprintf("wrote %d of %s to %s\n", written, plural(len(res.Bins), "object"), res.OutDir)
+		where = fmt.Sprintf("wrote %d of %s to %s\n", written, words.Plural(len(res.Bins), "object"), res.OutDir)
 	}
 	if res.TempDir != "" {
 		where += "kept intermediate files in " + res.TempDir + "\n"
@@ -179,11 +180,4 @@ func loadOutcome(rep *verify.LoadReport, program string) string {
 		}
 	}
 	return "-"
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

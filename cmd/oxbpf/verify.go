@@ -34,6 +34,6 @@ func runVerify(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := pipeline.Verify(c.Context, args[0], opts)
+	res, err := pipeline.VerifyObject(c.Context, args[0], opts)
 	return finish(c, res, err)
 }

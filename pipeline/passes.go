@@ -7,6 +7,7 @@ import (
 	"io/fs"
 
 	"github.com/oxbpf/oxbpf/internal/input"
+	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/ir"
 	"github.com/oxbpf/oxbpf/rewrite"
 )
@@ -22,9 +23,12 @@ func ReadIR(path string, stdin io.Reader) (*ir.Module, error) {
 func readIR(path, from string, stdin io.Reader) (*ir.Module, error) {
 	var m *ir.Module
 	var err error
-	if path == "-" {
+	switch {
+	case path == "-" && stdin == nil:
+		return nil, Usage(errors.New("no standard input to read - from"))
+	case path == "-":
 		m, err = ir.ParseReader("<stdin>", stdin)
-	} else {
+	default:
 		m, err = ir.ParseFileAs(from, path)
 	}
 	switch {
@@ -51,7 +55,7 @@ func RunPasses(m *ir.Module, llvm int, opts Options) (*rewrite.Report, error) {
 		return rep, fmt.Errorf("rewrite: %w", err)
 	}
 	if errs := rep.Errors(); len(errs) > 0 {
-		return rep, mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], andMore(len(errs)-1, "error")))
+		return rep, mark(ErrProgram, fmt.Errorf("rewrite: %s%s", errs[0], words.AndMore(len(errs)-1, "error")))
 	}
 	return rep, nil
 }

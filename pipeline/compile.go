@@ -1,0 +1,60 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"path/filepath"
+	"strings"
+
+	"github.com/oxbpf/oxbpf/internal/input"
+)
+
+// Compile does what Build does for one bin, from IR that is already there:
+// in is a .ll file, out the object to write. The bin is named after in.
+// Errors are not prefixed with it: the one input is plain from context.
+func Compile(ctx context.Context, in, out string, opts Options) (*Result, error) {
+	p, err := newPipeline(ctx, opts, "")
+	if err != nil {
+		return nil, err
+	}
+	defer p.finish()
+	res := p.res
+	p.discover(false)
+	if out, err = filepath.Abs(out); err != nil {
+		return res, err
+	}
+	res.OutDir = filepath.Dir(out)
+	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(in), ".ll"), IR: in, Steps: []Timing{}}
+	res.Bins = append(res.Bins, b)
+	if err := p.compile(ctx, b, out); err != nil {
+		b.Error = err.Error()
+		if ctx.Err() != nil {
+			return res, interrupted(ctx)
+		}
+		return res, cmp.Or(p.sharedError(err), err)
+	}
+	return res, nil
+}
+
+// VerifyObject checks an object that is built already, as Build checks its own:
+// verify.Inspect for opts.Kernel and, with opts.Load, a load into the
+// running kernel. The one bin of the Result is named after obj; its OK
+// says whether the object passed.
+func VerifyObject(ctx context.Context, obj string, opts Options) (*Result, error) {
+	if err := input.Check(obj); err != nil {
+		return nil, Usage(err)
+	}
+	p, err := newPipeline(ctx, opts, "")
+	if err != nil {
+		return nil, err
+	}
+	defer p.finish()
+	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(obj), ".o"), Object: obj, Steps: []Timing{}}
+	p.res.Bins = append(p.res.Bins, b)
+	if err := p.check(ctx, b, obj); err != nil {
+		b.Error = err.Error()
+		return p.res, err
+	}
+	b.OK = true
+	return p.res, nil
+}

@@ -1,0 +1,179 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/oxbpf/oxbpf/internal/output"
+	"github.com/oxbpf/oxbpf/internal/words"
+	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
+)
+
+// compile takes res.IR to the object out: parse, rewrite, opt, llc,
+// verify, load, install. Errors are not prefixed with the bin.
+func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) error {
+	var m *ir.Module
+	err := p.step(res, StepParse, "", func() (string, error) {
+		var err error
+		m, err = readIR(res.IR, cmp.Or(res.irCopy, res.IR), p.opts.Stdin)
+		return "", err
+	})
+	if err != nil {
+		return err
+	}
+	llvm, err := p.llvm(ctx, m)
+	if err != nil {
+		return err
+	}
+	res.LLVM = llvm
+
+	base := filepath.Join(p.tmp, res.Bin)
+	bpfIR, optIR, obj := base+".bpf.ll", base+".opt.ll", base+".o"
+	err = p.step(res, StepRewrite, "", func() (string, error) {
+		return p.rewrite(m, llvm.Major(), res, bpfIR)
+	})
+	if err != nil {
+		return err
+	}
+	p.keep(res, bpfIR)
+	err = p.step(res, StepOpt, llvm.Opt.FileName(), func() (string, error) {
+		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Timeout: p.opts.toolTimeout(), Trace: p.trace})
+	})
+	if err != nil {
+		return llvmError(err)
+	}
+	p.keep(res, optIR)
+	err = p.step(res, StepLlc, llvm.Llc.FileName(), func() (string, error) {
+		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Timeout: p.opts.toolTimeout(), Trace: p.trace})
+	})
+	if err != nil {
+		return llvmError(err)
+	}
+	p.keep(res, obj)
+	if err := p.check(ctx, res, obj); err != nil {
+		return err
+	}
+	if err := install(obj, out); err != nil {
+		return err
+	}
+	res.Object, res.OK = out, true
+	return nil
+}
+
+// check verifies the object and, if asked, loads it.
+func (p *pipeline) check(ctx context.Context, res *BinResult, obj string) error {
+	if err := p.step(res, StepVerify, "", func() (string, error) { return p.verify(res, obj) }); err != nil {
+		return err
+	}
+	if !p.opts.Load {
+		return nil
+	}
+	return p.step(res, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) })
+}
+
+// rewrite runs the passes over m for LLVM major llvm and writes the result
+// to path.
+func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) (string, error) {
+	rep, err := RunPasses(m, llvm, p.opts)
+	res.Rewrite = rep
+	if err != nil {
+		return "", err
+	}
+	if err := writeTemp(path, m); err != nil {
+		return "", err
+	}
+	detail := words.Plural(rep.Edits(), "edit")
+	if rep.Rustc != "" {
+		detail = fmt.Sprintf("rustc %s IR for LLVM %d, %s", rep.Rustc, llvm, detail)
+	}
+	if n := len(rep.Diagnostics()); n > 0 {
+		detail += ", " + words.Plural(n, "warning")
+	}
+	return detail, nil
+}
+
+// verify inspects the object; every problem but the byte order, which
+// Options chose, fails the bin.
+func (p *pipeline) verify(res *BinResult, obj string) (string, error) {
+	rep, err := verify.Inspect(obj, verify.Options{Kernel: p.opts.Kernel})
+	if err != nil {
+		return "", err
+	}
+	rep.File = ""
+	res.Verify = rep
+	var problems []verify.Problem
+	for _, pr := range rep.Problems {
+		if pr.Kind != verify.ByteOrder {
+			problems = append(problems, pr)
+		}
+	}
+	if len(problems) > 0 {
+		return "", mark(ErrProgram, fmt.Errorf("verify: %s%s", problems[0], words.AndMore(len(problems)-1, "problem")))
+	}
+	return words.Plural(len(rep.Programs), "program") + ", " + words.Plural(len(rep.Maps), "map"), nil
+}
+
+// load loads the object into the running kernel; a rejected program or map
+// fails the bin.
+func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string, error) {
+	rep, err := verify.LoadFile(ctx, obj, verify.LoadOptions{})
+	if err != nil {
+		return "", loadError(err)
+	}
+	res.Load = rep
+	var rejected []string
+	for _, m := range rep.Maps {
+		if !m.OK {
+			rejected = append(rejected, "map "+m.Name+": "+m.Error)
+		}
+	}
+	for _, pl := range rep.Programs {
+		if !pl.OK {
+			rejected = append(rejected, "program "+pl.Name+" rejected: "+pl.Error)
+		}
+	}
+	if len(rejected) > 0 {
+		return "", mark(ErrProgram, fmt.Errorf("load: %s%s", rejected[0], words.AndMore(len(rejected)-1, "rejection")))
+	}
+	return fmt.Sprintf("%s accepted by Linux %v", words.Plural(len(rep.Programs), "program"), rep.Kernel), nil
+}
+
+// writeTemp writes m to a file of the temporary directory, which needs
+// none of WriteFile's care.
+func writeTemp(path string, m *ir.Module) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := ir.Fprint(f, m); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// keep records an intermediate file that outlives the run.
+func (p *pipeline) keep(res *BinResult, path string) {
+	if p.opts.KeepTemps {
+		res.Temps = append(res.Temps, path)
+	}
+}
+
+// install copies the object into place atomically.
+func install(obj, out string) error {
+	return output.WriteFile(out, func(w io.Writer) error {
+		f, err := os.Open(obj)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	})
+}
