@@ -34,13 +34,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	p.discover(false)
 
 	cargo := toolchain.CargoArgs{
-		Toolchain:       opts.Toolchain,
-		ManifestPath:    opts.ManifestPath,
-		Dir:             opts.Dir,
+		Project: toolchain.Project{
+			Toolchain:    opts.Toolchain,
+			ManifestPath: opts.ManifestPath,
+			Dir:          opts.Dir,
+			TargetDir:    opts.TargetDir,
+			Trace:        p.trace,
+		},
 		Features:        opts.Features,
-		TargetDir:       opts.TargetDir,
 		ExtraRustcFlags: opts.RustcFlags,
-		Trace:           p.trace,
+		IRDest:          p.tmp,
 	}
 	if opts.Kernel.Known() {
 		cargo.KernelVersion = opts.Kernel.String()
@@ -48,7 +51,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	var crate *toolchain.Crate
 	err = p.step(nil, StepMetadata, "cargo", func() (string, error) {
 		var err error
-		crate, err = toolchain.Metadata(ctx, cargo)
+		crate, err = toolchain.Metadata(ctx, cargo.Project)
 		if err != nil {
 			return "", err
 		}
@@ -75,10 +78,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.OutDir = outDir
 
 	cargo.Crate = crate
-	// A fixed place under cargo's own directory, not the temporary one:
-	// cargo keeps a fingerprint per distinct output path.
-	cargo.IRDir = filepath.Join(filepath.Dir(crate.DepsDir), "oxbpf")
-	cargo.IRDest = p.tmp
 	for _, bin := range bins {
 		res.Bins = append(res.Bins, &BinResult{Bin: bin, Steps: []Timing{}})
 	}

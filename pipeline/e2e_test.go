@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/asm"
 	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/verify"
 )
 
@@ -86,6 +88,9 @@ func TestProbes(t *testing.T) {
 				}
 				t.Logf("%s: %d bins in %v", crate, len(res.Bins), time.Since(start).Round(time.Millisecond))
 				for _, b := range res.Bins {
+					if b.Bin == "panic_index" {
+						checkPanicExit(t, b)
+					}
 					if !b.OK || len(b.Verify.Problems) > 0 || res.OutDir != out || b.Object != filepath.Join(out, b.Bin+".o") {
 						t.Errorf("%s/%s: %+v", crate, b.Bin, b)
 					}
@@ -103,6 +108,40 @@ func TestProbes(t *testing.T) {
 			t.Run("negative", func(t *testing.T) { testNegative(t, l, target) })
 		})
 	}
+}
+
+// checkPanicExit checks what panic-exit did to net/panic_index, which
+// indexes an 8-byte slice with a packet byte: the rewrite found a panic
+// function to give an exit body, and llc compiled the program into one
+// function in its own section with the panic path r0 = 0; exit. testRuns
+// then runs that path in the kernel.
+func checkPanicExit(t *testing.T, b *BinResult) {
+	t.Helper()
+	exits := 0
+	for _, p := range b.Rewrite.Passes {
+		if p.Pass == rewrite.PanicExit.Name {
+			exits = p.Changes["exit-body"]
+		}
+	}
+	if exits == 0 {
+		t.Errorf("panic-exit found no panic function in %s", b.IR)
+	}
+	spec, err := ebpf.LoadCollectionSpec(b.Object)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spec.Programs) != 1 || spec.Programs["panic_index"] == nil {
+		t.Fatalf("programs in %s: %v, want only panic_index", b.Object, spec.Programs)
+	}
+	insns := spec.Programs["panic_index"].Instructions
+	for i := 0; i+1 < len(insns); i++ {
+		mov, next := insns[i], insns[i+1]
+		if mov.OpCode.ALUOp() == asm.Mov && mov.OpCode.Source() == asm.ImmSource &&
+			mov.Dst == asm.R0 && mov.Constant == 0 && next.OpCode.JumpOp() == asm.Exit {
+			return
+		}
+	}
+	t.Errorf("panic_index has no r0 = 0; exit:\n%v", insns)
 }
 
 // testRuns runs each packet program on the vectors of the probes README.

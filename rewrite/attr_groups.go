@@ -168,7 +168,7 @@ func dropEmptyGroups(m *ir.Module) int {
 	users := groupUsers(m)
 	for _, g := range empty {
 		for _, list := range users[g.ID.Raw[1:]] {
-			m.RemoveAttr(list, list.Index(g.ID.Raw))
+			m.RemoveAttrKey(list, g.ID.Raw) // a list that names it twice is indexed twice
 		}
 		m.Remove(g)
 	}

@@ -94,7 +94,7 @@ func runDownlevel(c *Context) error {
 		c.Count(rule.Name, r.fixed)
 		refused = append(refused, r.refused...)
 	}
-	c.Count("empty-attr-groups", (&ruleRun{m: c.Module}).removeEmptyGroups())
+	c.Count("empty-attr-groups", dropEmptyGroups(c.Module))
 	switch len(refused) {
 	case 0:
 		return nil
@@ -157,22 +157,6 @@ func (r *ruleRun) refuse(n ir.Node, fn *ir.Func, format string, args ...any) {
 // attribute whose meaning oxbpf can only guess.
 func (r *ruleRun) warn(n ir.Node, fn *ir.Func, format string, args ...any) {
 	r.ctx.Warn(n, fn, format, args...)
-}
-
-// removeEmptyGroups removes the attribute groups that rules emptied, with
-// every reference to them: LLVM rejects "attributes #0 = { }".
-func (r *ruleRun) removeEmptyGroups() int {
-	var empty []*ir.AttrGroup
-	for _, g := range r.m.AttrGroups {
-		if len(g.Attrs.Attrs) == 0 {
-			empty = append(empty, g)
-		}
-	}
-	for _, g := range empty {
-		r.eachAttrList(func(list *ir.AttrList, _ *ir.Func) { r.m.RemoveAttrKey(list, g.ID.Raw) })
-		r.m.Remove(g)
-	}
-	return len(empty)
 }
 
 // check keeps the first error of an edit.

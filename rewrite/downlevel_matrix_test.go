@@ -45,6 +45,7 @@ var odrWarning = []string{
 // be refused for LLVM 14. The big modules of gen.sh big join in when they
 // were generated, except under -short.
 func TestDownlevelMatrix(t *testing.T) {
+	testenv.Long(t, "runs every installed opt on every fixture")
 	majors := installedOpts()
 	testenv.Need(t, len(majors) > 0, "opt-N for some N from 14 on PATH")
 	start := time.Now()
@@ -53,9 +54,6 @@ func TestDownlevelMatrix(t *testing.T) {
 	// when they were generated.
 	for _, file := range testenv.Glob(t, "../fixtures/ir/*/*.ll") {
 		name := strings.TrimPrefix(file, "../fixtures/ir/")
-		if strings.HasPrefix(name, "big/") && testing.Short() {
-			continue
-		}
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -10,9 +10,9 @@ import (
 )
 
 func TestCargoRustcCommandIRDir(t *testing.T) {
-	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml")}
+	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml"), IRDir: filepath.FromSlash("/ir dir")}
 	s := system{lookPath: func(name string) (string, error) { return "/bin/" + name, nil }, goos: "linux", goarch: "amd64"}
-	cmd, err := s.cargoRustcCommand(CargoArgs{IRDir: "/ir dir"}, crate, "kprobe")
+	cmd, err := s.cargoRustcCommand(CargoArgs{}, crate, "kprobe")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,8 @@ func TestCargoRustcCommandIRDir(t *testing.T) {
 
 // TestCargoRealIRDirWithoutLTOProfile builds a bin whose dependency comes
 // from a crate without `lto = true` in its profile: only ltoEnv makes -C lto
-// work then. The IR must be exactly the file under IRDir.
+// work then. The IR must be exactly the file under the crate's IRDir, and
+// its copy in IRDest the same text.
 func TestCargoRealIRDirWithoutLTOProfile(t *testing.T) {
 	needCargo(t)
 	dir := writeCrate(t, map[string]string{
@@ -37,9 +38,12 @@ func TestCargoRealIRDirWithoutLTOProfile(t *testing.T) {
 	})
 	manifest := filepath.Join(dir, "Cargo.toml")
 	appendFile(t, manifest, "\n[dependencies]\ndep = { path = \"dep\" }\n")
-	irDir := filepath.Join(t.TempDir(), "ir ü")
-	a := CargoArgs{Dir: dir, Bins: []string{"alpha"}, TargetDir: filepath.Join(dir, "t"), IRDir: irDir}
-	crate, err := Metadata(context.Background(), a)
+	dest := filepath.Join(t.TempDir(), "ir ü")
+	if err := os.Mkdir(dest, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a := CargoArgs{Project: Project{Dir: dir, TargetDir: filepath.Join(dir, "t")}, Bins: []string{"alpha"}, IRDest: dest}
+	crate, err := Metadata(context.Background(), a.Project)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,11 +52,16 @@ func TestCargoRealIRDirWithoutLTOProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Join(irDir, "alpha.ll"); len(irs) != 1 || irs[0].IR != want {
-		t.Fatalf("got %+v, want %s", irs, want)
+	want := filepath.Join(dir, "t", "release", "oxbpf", "alpha.ll")
+	if len(irs) != 1 || irs[0].IR != want || irs[0].Copy != filepath.Join(dest, "alpha.ll") {
+		t.Fatalf("got %+v, want %s copied into %s", irs, want, dest)
 	}
-	if text := readIR(t, irs[0].IR); !strings.Contains(text, "@alpha_prog") {
+	text := readIR(t, irs[0].IR)
+	if !strings.Contains(text, "@alpha_prog") {
 		t.Errorf("IR lacks the program:\n%.2000s", text)
+	}
+	if readIR(t, irs[0].Copy) != text {
+		t.Error("the copy differs from the IR")
 	}
 }
 

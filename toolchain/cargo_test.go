@@ -15,7 +15,7 @@ import (
 )
 
 func TestCargoRustcCommand(t *testing.T) {
-	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml")}
+	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml"), IRDir: filepath.FromSlash("/ir")}
 	lookPath := func(name string) (string, error) { return "/bin/" + name, nil }
 	tests := []struct {
 		name       string
@@ -26,19 +26,19 @@ func TestCargoRustcCommand(t *testing.T) {
 		wantEnvDir string
 	}{
 		{"linux host, everything on", "linux",
-			CargoArgs{Features: []string{"probes", "extra"}, KernelVersion: "5.7", Debug: true, ExtraRustcFlags: []string{"-Z", "x"}, TargetDir: "/t"},
+			CargoArgs{Project: Project{TargetDir: "/t"}, Features: []string{"probes", "extra"}, KernelVersion: "5.7", Debug: true, ExtraRustcFlags: []string{"-Z", "x"}},
 			"/bin/cargo",
-			"rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --features probes,extra -- " + strings.Join(rustcFlags, " ") + ` -g --cfg kernel_version="5.7" -Z x`,
+			"rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --features probes,extra -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " ") + ` -g --cfg kernel_version="5.7" -Z x`,
 			"/t"},
 		{"macOS emits IR for Linux, nightly via rustup", "darwin",
-			CargoArgs{Toolchain: "nightly"},
+			CargoArgs{Project: Project{Toolchain: "nightly"}},
 			"/bin/rustup",
-			"run nightly cargo rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --target x86_64-unknown-linux-gnu -- " + strings.Join(rustcFlags, " "),
+			"run nightly cargo rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --target x86_64-unknown-linux-gnu -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " "),
 			""},
 		{"explicit cargo and target", "linux",
-			CargoArgs{Cargo: "/usr/bin/cargo", Target: "aarch64-unknown-linux-gnu"},
+			CargoArgs{Project: Project{Cargo: "/usr/bin/cargo", Target: "aarch64-unknown-linux-gnu"}},
 			"/usr/bin/cargo",
-			"rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --target aarch64-unknown-linux-gnu -- " + strings.Join(rustcFlags, " "),
+			"rustc --release --bin kprobe --manifest-path /src/probes/Cargo.toml --target aarch64-unknown-linux-gnu -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " "),
 			""},
 	}
 	for _, tt := range tests {
@@ -197,7 +197,7 @@ func TestMetadataRealCargo(t *testing.T) {
 	dir := writeCrate(t, nil)
 	ctx := context.Background()
 	unsetenv(t, "CARGO_TARGET_DIR")
-	crate, err := Metadata(ctx, CargoArgs{Dir: dir})
+	crate, err := Metadata(ctx, Project{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,22 +207,22 @@ func TestMetadataRealCargo(t *testing.T) {
 	}) {
 		t.Errorf("crate %+v", crate)
 	}
-	if want := filepath.Join(dir, "target", "release", "deps"); crate.DepsDir != want {
-		t.Errorf("DepsDir %s, want %s", crate.DepsDir, want)
+	if want := filepath.Join(dir, "target", "release", "oxbpf"); crate.IRDir != want {
+		t.Errorf("IRDir %s, want %s", crate.IRDir, want)
 	}
 
 	other := t.TempDir()
-	crate, err = Metadata(ctx, CargoArgs{ManifestPath: filepath.Join(dir, "Cargo.toml"), TargetDir: other})
-	if err != nil || crate.DepsDir != filepath.Join(other, "release", "deps") {
-		t.Errorf("TargetDir: %v, DepsDir %s", err, crate.DepsDir)
+	crate, err = Metadata(ctx, Project{ManifestPath: filepath.Join(dir, "Cargo.toml"), TargetDir: other})
+	if err != nil || crate.IRDir != filepath.Join(other, "release", "oxbpf") {
+		t.Errorf("TargetDir: %v, IRDir %s", err, crate.IRDir)
 	}
 	t.Setenv("CARGO_TARGET_DIR", other)
-	crate, err = Metadata(ctx, CargoArgs{Dir: dir})
-	if err != nil || crate.DepsDir != filepath.Join(other, "release", "deps") {
-		t.Errorf("$CARGO_TARGET_DIR: %v, DepsDir %s", err, crate.DepsDir)
+	crate, err = Metadata(ctx, Project{Dir: dir})
+	if err != nil || crate.IRDir != filepath.Join(other, "release", "oxbpf") {
+		t.Errorf("$CARGO_TARGET_DIR: %v, IRDir %s", err, crate.IRDir)
 	}
 
-	if _, err := Metadata(ctx, CargoArgs{Dir: t.TempDir()}); err == nil || !strings.HasPrefix(err.Error(), "cargo metadata: ") {
+	if _, err := Metadata(ctx, Project{Dir: t.TempDir()}); err == nil || !strings.HasPrefix(err.Error(), "cargo metadata: ") {
 		t.Errorf("no Cargo.toml: err = %v", err)
 	}
 }
@@ -242,7 +242,7 @@ func TestCargoRealBuild(t *testing.T) {
 	ctx := context.Background()
 	unsetenv(t, "CARGO_TARGET_DIR")
 	start := time.Now()
-	irs, err := Cargo(ctx, CargoArgs{Dir: dir, Timeout: 5 * time.Minute})
+	irs, err := Cargo(ctx, CargoArgs{Project: Project{Dir: dir, Timeout: 5 * time.Minute}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,41 +250,34 @@ func TestCargoRealBuild(t *testing.T) {
 	if len(irs) != 2 || irs[0].Bin != "alpha" || irs[1].Bin != "beta-two" {
 		t.Fatalf("built %+v, want alpha and beta-two (gamma needs feature extra)", irs)
 	}
-	deps := filepath.Join(dir, "target", "release", "deps")
+	irDir := filepath.Join(dir, "target", "release", "oxbpf")
 	for _, ir := range irs {
 		text := readIR(t, ir.IR)
 		fn := strings.ReplaceAll(ir.Bin, "-two", "") + "_prog"
-		if filepath.Dir(ir.IR) != deps || !strings.Contains(text, "define ") || !strings.Contains(text, "@"+fn) ||
+		if ir.IR != filepath.Join(irDir, ir.Bin+".ll") || !strings.Contains(text, "define ") || !strings.Contains(text, "@"+fn) ||
 			!strings.Contains(text, `section "xdp"`) || strings.Contains(text, "KERNEL_5_7") || strings.Contains(text, `DISubprogram(name: "`+fn) {
 			t.Errorf("%s: unexpected IR in %s:\n%.2000s", ir.Bin, ir.IR, text)
 		}
 	}
-	if !strings.HasPrefix(filepath.Base(irs[1].IR), "beta_two-") {
-		t.Errorf("beta-two's IR is %s, want beta_two-<hash>.ll", irs[1].IR)
-	}
 
-	// A stale .ll, newer than anything this run writes, must not be taken.
-	stale := filepath.Join(deps, "alpha-0123456789abcdef.ll")
+	// A stale .ll must never be taken for this run's: it goes first.
+	stale := filepath.Join(irDir, "alpha.ll")
 	if err := os.WriteFile(stale, []byte("; stale\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	future := time.Now().Add(time.Hour)
-	if err := os.Chtimes(stale, future, future); err != nil {
-		t.Fatal(err)
-	}
-	irs, err = Cargo(ctx, CargoArgs{Dir: dir, Bins: []string{"alpha"}, Features: []string{"extra"}, KernelVersion: "5.7", Debug: true})
+	irs, err = Cargo(ctx, CargoArgs{Project: Project{Dir: dir}, Bins: []string{"alpha"}, Features: []string{"extra"}, KernelVersion: "5.7", Debug: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(irs) != 1 || irs[0].IR == stale {
-		t.Fatalf("got %+v; the stale file is %s", irs, stale)
+	if len(irs) != 1 || readIR(t, irs[0].IR) == "; stale\n" {
+		t.Fatalf("got %+v; the stale file was taken", irs)
 	}
 	// Without -g only core's precompiled debug info is there, not ours.
 	if text := readIR(t, irs[0].IR); !strings.Contains(text, "KERNEL_5_7") || !strings.Contains(text, `DISubprogram(name: "alpha_prog"`) {
 		t.Errorf("KernelVersion and Debug did not reach rustc:\n%.2000s", text)
 	}
 
-	irs, err = Cargo(ctx, CargoArgs{Dir: dir, Features: []string{"extra"}})
+	irs, err = Cargo(ctx, CargoArgs{Project: Project{Dir: dir}, Features: []string{"extra"}})
 	if err != nil || len(irs) != 3 || irs[2].Bin != "gamma" {
 		t.Errorf("with feature extra: %+v, %v; want gamma too", irs, err)
 	}
@@ -293,7 +286,7 @@ func TestCargoRealBuild(t *testing.T) {
 func TestCargoRealCompileError(t *testing.T) {
 	needCargo(t)
 	dir := writeCrate(t, map[string]string{"src/alpha.rs": strings.Replace(program("alpha_prog"), "{ 1 }", "{ x }", 1)})
-	_, err := Cargo(context.Background(), CargoArgs{Dir: dir, Bins: []string{"alpha"}, TargetDir: filepath.Join(dir, "t")})
+	_, err := Cargo(context.Background(), CargoArgs{Project: Project{Dir: dir, TargetDir: filepath.Join(dir, "t")}, Bins: []string{"alpha"}})
 	var te *ToolError
 	if !errors.As(err, &te) {
 		t.Fatalf("err = %v, want a *ToolError", err)
@@ -312,7 +305,7 @@ func TestCargoRealToolchain(t *testing.T) {
 	rustup := testenv.LookPath(t, "rustup")
 	testenv.Need(t, exec.Command(rustup, "run", "nightly", "rustc", "-V").Run() == nil, "rustup's nightly toolchain")
 	dir := writeCrate(t, nil)
-	irs, err := Cargo(context.Background(), CargoArgs{Dir: dir, Bins: []string{"alpha"}, Toolchain: "nightly", TargetDir: filepath.Join(dir, "t")})
+	irs, err := Cargo(context.Background(), CargoArgs{Project: Project{Dir: dir, Toolchain: "nightly", TargetDir: filepath.Join(dir, "t")}, Bins: []string{"alpha"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +323,7 @@ func TestCargoRealMissingTarget(t *testing.T) {
 		t.Skipf("needs a rustup without the %s target", target)
 	}
 	dir := writeCrate(t, nil)
-	_, err = Cargo(context.Background(), CargoArgs{Dir: dir, Bins: []string{"alpha"}, Target: target, TargetDir: filepath.Join(dir, "t")})
+	_, err = Cargo(context.Background(), CargoArgs{Project: Project{Dir: dir, Target: target, TargetDir: filepath.Join(dir, "t")}, Bins: []string{"alpha"}})
 	want := "bin alpha: rust std for " + target + " is missing, run `rustup target add " + target + "`: cargo: exit status 101: "
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("err = %v\nwant %s…", err, want)

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
 // fakeMachine is a machine made of shell scripts: a bin directory standing
@@ -47,7 +49,7 @@ func (m *fakeMachine) system() system {
 
 // llvm writes a fake opt or llc that prints a Debian-style version banner.
 func (m *fakeMachine) llvm(dir, name, version string) string {
-	return writeScript(m.t, dir, name, fmt.Sprintf("echo 'Debian LLVM version %s'\necho '  Optimized build.'\n", version))
+	return testenv.WriteScript(m.t, filepath.Join(dir, name), fmt.Sprintf("echo 'Debian LLVM version %s'\necho '  Optimized build.'\n", version))
 }
 
 // versioned installs opt-N and llc-N the Debian way: the real files in
@@ -73,7 +75,7 @@ func (m *fakeMachine) link(target, name string) {
 // sysroot is under the root; it returns the sysroot's llvm-tools directory.
 func (m *fakeMachine) rustc(llvmMajor int) string {
 	sysroot := filepath.Join(m.root, "rustup/toolchains/stable-x86_64-unknown-linux-gnu")
-	writeScript(m.t, m.bin, "rustc", fmt.Sprintf(`case "$1" in
+	testenv.WriteScript(m.t, filepath.Join(m.bin, "rustc"), fmt.Sprintf(`case "$1" in
 -vV) printf 'rustc 1.95.0 (59807616e 2026-04-14)\nbinary: rustc\nhost: x86_64-unknown-linux-gnu\nrelease: 1.95.0\nLLVM version: %d.1.2\n' ;;
 --print) echo %s ;;
 *) exit 1 ;;
@@ -135,7 +137,7 @@ func TestDiscoverOnlyLLVM14(t *testing.T) {
 	m := newFakeMachine(t)
 	m.rustc(22)
 	m.versioned(14)
-	writeScript(t, m.bin, "rustup", "exit 0\n")
+	testenv.WriteScript(t, filepath.Join(m.bin, "rustup"), "exit 0\n")
 	if err := os.MkdirAll(filepath.Join(m.root, "etc"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +190,7 @@ func TestDiscoverLLVMConfig(t *testing.T) {
 	dir := filepath.Join(m.root, "opt/llvm17/bin")
 	m.llvm(dir, "opt", "17.0.6")
 	m.llvm(dir, "llc", "17.0.6")
-	writeScript(t, m.bin, "llvm-config-17", "echo "+dir+"\n")
+	testenv.WriteScript(t, filepath.Join(m.bin, "llvm-config-17"), "echo "+dir+"\n")
 	d, err := m.discover(DiscoverOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -255,8 +257,8 @@ func TestDiscoverExplicit(t *testing.T) {
 func TestDiscoverUnusableCandidates(t *testing.T) {
 	m := newFakeMachine(t)
 	m.versioned(19)
-	writeScript(t, m.bin, "opt", "echo 'not LLVM'\n")
-	writeScript(t, m.bin, "llc", "exit 3\n")
+	testenv.WriteScript(t, filepath.Join(m.bin, "opt"), "echo 'not LLVM'\n")
+	testenv.WriteScript(t, filepath.Join(m.bin, "llc"), "exit 3\n")
 	d, err := m.discover(DiscoverOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,7 @@ import (
 // stops the test as testenv does when there is none.
 func installedLLVM(t *testing.T) []LLVM {
 	t.Helper()
+	testenv.Long(t, "runs opt and llc")
 	var pairs []LLVM
 	for n := newestSearchedMajor; n >= ir.OldestLLVM; n-- {
 		var pair [2]Tool

@@ -16,24 +16,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
-)
 
-// writeScript writes an executable shell script into dir.
-func writeScript(t *testing.T, dir, name, body string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+	"github.com/oxbpf/oxbpf/internal/testenv"
+)
 
 func TestRunCapturesOutput(t *testing.T) {
 	dir := t.TempDir()
-	tool := writeScript(t, dir, "tool", `pwd; echo "args: $*"; echo progress >&2`)
+	tool := testenv.WriteScript(t, filepath.Join(dir, "tool"), `pwd; echo "args: $*"; echo progress >&2`)
 	var trace bytes.Buffer
 	stdout, stderr, err := Run(context.Background(), Command{Path: tool, Args: []string{"a b", "c"}, Dir: dir, Trace: &trace})
 	if err != nil {
@@ -53,7 +42,7 @@ func TestRunCapturesOutput(t *testing.T) {
 
 func TestRunExitError(t *testing.T) {
 	dir := t.TempDir()
-	opt := writeScript(t, dir, "opt-19", `echo "$0: in.ll:12:5: error: expected type" >&2
+	opt := testenv.WriteScript(t, filepath.Join(dir, "opt-19"), `echo "$0: in.ll:12:5: error: expected type" >&2
 echo "  %x = add i32 %a" >&2
 echo "       ^" >&2
 exit 1
@@ -79,7 +68,7 @@ exit 1
 
 func TestRunSignal(t *testing.T) {
 	dir := t.TempDir()
-	llc := writeScript(t, dir, "llc-19", `cat >&2 <<'END'
+	llc := testenv.WriteScript(t, filepath.Join(dir, "llc-19"), `cat >&2 <<'END'
 PLEASE submit a bug report to https://github.com/llvm/llvm-project/issues/ and include the crash backtrace.
 Stack dump:
 0.	Program arguments: llc-19 -march=bpfel x.ll
@@ -117,7 +106,7 @@ func TestRunMissing(t *testing.T) {
 // hangingTool starts a grandchild and waits for it, writing both pids.
 func hangingTool(t *testing.T) (path, dir string) {
 	dir = t.TempDir()
-	path = writeScript(t, dir, "hang", `sleep 300 &
+	path = testenv.WriteScript(t, filepath.Join(dir, "hang"), `sleep 300 &
 echo $! > "$1/grandchild.pid"
 echo $$ > "$1/child.pid"
 wait
@@ -159,7 +148,7 @@ func TestRunCancelKillsProcessGroup(t *testing.T) {
 // open must not make Run hang or fail.
 func TestRunSucceedsDespiteStraggler(t *testing.T) {
 	dir := t.TempDir()
-	tool := writeScript(t, dir, "leaky", `sleep 300 &
+	tool := testenv.WriteScript(t, filepath.Join(dir, "leaky"), `sleep 300 &
 echo $! > "$1/grandchild.pid"
 echo done
 `)
@@ -242,7 +231,7 @@ func killPidFile(dir, name string) {
 // A tool that floods stderr (60 MB here) still fails with its first error,
 // and Run keeps a bounded part of what it wrote.
 func TestRunBoundsStderr(t *testing.T) {
-	tool := writeScript(t, t.TempDir(), "opt", `echo "opt: x.ll:1:1: error: expected top-level entity" >&2; yes noise | head -c 60000000 >&2; exit 1`)
+	tool := testenv.WriteScript(t, filepath.Join(t.TempDir(), "opt"), `echo "opt: x.ll:1:1: error: expected top-level entity" >&2; yes noise | head -c 60000000 >&2; exit 1`)
 	_, stderr, err := Run(context.Background(), Command{Path: tool})
 	var te *ToolError
 	if !errors.As(err, &te) || !strings.Contains(err.Error(), "x.ll:1:1: error: expected top-level entity") {

@@ -1,7 +1,6 @@
 package toolchain
 
 import (
-	"bufio"
 	"cmp"
 	"errors"
 	"fmt"
@@ -76,61 +75,6 @@ func ParseLLVMVersion(versionOutput string) (Version, error) {
 		return Version{}, fmt.Errorf("no %q line in %q", "LLVM version", firstLine(versionOutput))
 	}
 	return ParseVersion(m[1])
-}
-
-// Rustc describes one rustc: what `rustc -vV` says, plus its sysroot.
-type Rustc struct {
-	// Command is how it is run: a path, or "rustup run nightly rustc".
-	Command string
-	// Release is the numeric release; ReleaseString keeps the channel
-	// suffix, e.g. "1.97.0-nightly".
-	Release       Version
-	ReleaseString string
-	// Host is the triple rustc runs on and targets by default.
-	Host string
-	// LLVM is the LLVM rustc was built with, i.e. the syntax of the IR it
-	// emits. Zero if rustc does not say.
-	LLVM Version
-	// Sysroot is `rustc --print sysroot`; rustup's llvm-tools live under it.
-	Sysroot string
-}
-
-// ParseRustcVerbose reads the output of `rustc -vV`:
-//
-//	rustc 1.95.0 (59807616e 2026-04-14)
-//	binary: rustc
-//	host: x86_64-unknown-linux-gnu
-//	release: 1.95.0
-//	LLVM version: 22.1.2
-//
-// Command and Sysroot are left empty.
-func ParseRustcVerbose(out string) (Rustc, error) {
-	var r Rustc
-	sc := bufio.NewScanner(strings.NewReader(out))
-	for sc.Scan() {
-		key, value, ok := strings.Cut(sc.Text(), ":")
-		if !ok {
-			continue
-		}
-		value = strings.TrimSpace(value)
-		var err error
-		switch key {
-		case "host":
-			r.Host = value
-		case "release":
-			r.ReleaseString = value
-			r.Release, err = ParseVersion(value)
-		case "LLVM version":
-			r.LLVM, err = ParseVersion(value)
-		}
-		if err != nil {
-			return Rustc{}, fmt.Errorf("rustc -vV: %w", err)
-		}
-	}
-	if r.ReleaseString == "" || r.Host == "" {
-		return Rustc{}, fmt.Errorf("rustc -vV: no release or host line in %q", firstLine(out))
-	}
-	return r, nil
 }
 
 func firstLine(s string) string {

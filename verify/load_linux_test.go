@@ -3,7 +3,6 @@ package verify
 import (
 	"context"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"os/user"
@@ -177,8 +176,8 @@ func TestNoPermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin, obj := filepath.Join(dir, "verify.test"), filepath.Join(dir, "xdp_maps.o")
-	copyFile(t, exe, bin, 0o755)
-	copyFile(t, "testdata/xdp_maps.o", obj, 0o644)
+	testenv.CopyFile(t, exe, bin, 0o755)
+	testenv.CopyFile(t, "testdata/xdp_maps.o", obj, 0o644)
 
 	cmd := exec.CommandContext(context.Background(), bin, "-test.run=^TestNoPermission$", "-test.v")
 	cmd.Dir = dir
@@ -187,24 +186,5 @@ func TestNoPermission(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "--- PASS: TestNoPermission") {
 		t.Errorf("as nobody: %v\n%s", err, out)
-	}
-}
-
-func copyFile(t *testing.T, from, to string, mode os.FileMode) {
-	t.Helper()
-	src, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	dst, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		t.Fatal(err)
-	}
-	if err := dst.Close(); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -69,28 +69,30 @@ var (
 func TestHardening(t *testing.T) {
 	bin := oxbpfBinary(t)
 	fixture := testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll")
-	good := func(t *testing.T, dir string) string { return copyFile(t, fixture, filepath.Join(dir, "in.ll")) }
+	good := func(t *testing.T, dir string) string {
+		return testenv.CopyFile(t, fixture, filepath.Join(dir, "in.ll"), 0o644)
+	}
 	irCase := func(content string) func(t *testing.T, dir string) []string {
 		return func(t *testing.T, dir string) []string {
-			in := writeFile(t, filepath.Join(dir, "in.ll"), content)
+			in := testenv.WriteFile(t, filepath.Join(dir, "in.ll"), content, 0o644)
 			return []string{"compile", in, "-o", filepath.Join(dir, "out.o")}
 		}
 	}
 	crate := func(src string, lib bool) func(t *testing.T, dir string) []string {
 		return func(t *testing.T, dir string) []string {
 			c := filepath.Join(dir, "crate")
-			writeFile(t, filepath.Join(c, "Cargo.toml"), "[package]\nname = \"crate\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+			testenv.WriteFile(t, filepath.Join(c, "Cargo.toml"), "[package]\nname = \"crate\"\nversion = \"0.1.0\"\nedition = \"2021\"\n", 0o644)
 			name := "main.rs"
 			if lib {
 				name = "lib.rs"
 			}
-			writeFile(t, filepath.Join(c, "src", name), src)
+			testenv.WriteFile(t, filepath.Join(c, "src", name), src, 0o644)
 			return []string{"build", c, "--out", filepath.Join(dir, "out"), "--target-dir", sharedTarget(t)}
 		}
 	}
 	fakeOpt := func(script string) func(t *testing.T, dir string) []string {
 		return func(t *testing.T, dir string) []string {
-			opt := writeScript(t, filepath.Join(dir, "opt"), script)
+			opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), script)
 			return []string{"compile", good(t, dir), "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19", "--timeout", "2s"}
 		}
 	}
@@ -111,7 +113,7 @@ func TestHardening(t *testing.T) {
 		{name: "bitcode", setup: irCase("BC\xc0\xde\x35\x14\x00\x00"), code: 1, out: "out.o",
 			want: "oxbpf: {dir}/in.ll: not textual LLVM IR: this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"},
 		{name: "object file to rewrite", setup: func(t *testing.T, dir string) []string {
-			obj := copyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"))
+			obj := testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"), 0o644)
 			return []string{"rewrite", obj, "-o", filepath.Join(dir, "out.ll")}
 		}, code: 1, out: "out.ll",
 			want: "oxbpf: {dir}/xdp.o: not textual LLVM IR: this is an ELF object file, not LLVM IR; give the .ll that rustc --emit=llvm-ir wrote"},
@@ -172,17 +174,17 @@ func TestHardening(t *testing.T) {
 				t.Skipf("skipping: cannot mount a tmpfs: %s", out)
 			}
 			t.Cleanup(func() { exec.Command("umount", small).Run() })
-			writeFile(t, filepath.Join(small, "fill"), strings.Repeat("x", 8<<10-100))
+			testenv.WriteFile(t, filepath.Join(small, "fill"), strings.Repeat("x", 8<<10-100), 0o644)
 			return []string{"compile", good(t, dir), "-o", filepath.Join(small, "out.o")}
 		}, code: 1, want: "oxbpf: write {dir}/small/out.o: no space left on device"},
 		{name: "verifier rejection", needs: root, setup: func(t *testing.T, dir string) []string {
-			return []string{"verify", copyFile(t, testenv.Abs(t, "../../verify/testdata/rejected.o"), filepath.Join(dir, "rejected.o")), "--load"}
+			return []string{"verify", testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/rejected.o"), filepath.Join(dir, "rejected.o"), 0o644), "--load"}
 		}, code: 1, want: "oxbpf: load: program xdp_noret rejected: R0 !read_ok (and 1 more rejection)"},
 		{name: "object without programs", setup: func(t *testing.T, dir string) []string {
-			return []string{"verify", copyFile(t, testenv.Abs(t, "../../verify/testdata/noprog.o"), filepath.Join(dir, "noprog.o"))}
+			return []string{"verify", testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/noprog.o"), filepath.Join(dir, "noprog.o"), 0o644)}
 		}, code: 1, want: `oxbpf: verify: no programs: no function sits in an executable section other than .text; put each program in a section such as "xdp", "socket" or "kprobe/<function>"`},
 		{name: "load without CAP_BPF", needs: root, nobody: true, setup: func(t *testing.T, dir string) []string {
-			return []string{"verify", copyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o")), "--load"}
+			return []string{"verify", testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"), 0o644), "--load"}
 		}, code: 3, want: "oxbpf: load map packets: loading BPF needs root or CAP_BPF"},
 		{name: "unknown flag", setup: func(t *testing.T, dir string) []string {
 			return []string{"compile", "--frob", filepath.Join(dir, "in.ll")}
@@ -196,7 +198,7 @@ func TestHardening(t *testing.T) {
 			dir := shareable(t)
 			args := tc.setup(t, dir)
 			if tc.out != "" {
-				writeFile(t, filepath.Join(dir, tc.out), previous)
+				testenv.WriteFile(t, filepath.Join(dir, tc.out), previous, 0o644)
 			}
 			tmp := shareable(t)
 			stderr, code := runBinary(t, bin, tc.nobody, append(tc.env, "TMPDIR="+tmp), args...)
@@ -234,8 +236,8 @@ func TestHardeningTruncated(t *testing.T) {
 	in, out := filepath.Join(dir, "cut.ll"), filepath.Join(dir, "out.ll")
 	failed := 0
 	for i := 1; i <= 100; i++ {
-		writeFile(t, in, string(src[:len(src)*i/101]))
-		writeFile(t, out, previous)
+		testenv.WriteFile(t, in, string(src[:len(src)*i/101]), 0o644)
+		testenv.WriteFile(t, out, previous, 0o644)
 		stderr, code := runBinary(t, bin, false, nil, "rewrite", "--passes", "none", in, "-o", out)
 		if code == 0 {
 			continue // the cut fell between entities
@@ -261,8 +263,8 @@ func TestHardeningInterrupt(t *testing.T) {
 	bin := oxbpfBinary(t)
 	dir, tmp := shareable(t), shareable(t)
 	pidFile := filepath.Join(dir, "child.pid")
-	opt := writeScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
-	in := copyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"))
+	opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
+	in := testenv.CopyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"), 0o644)
 	cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	var stderr bytes.Buffer
@@ -370,35 +372,6 @@ func assertNoTemps(t *testing.T, dir string) {
 		}
 		return nil
 	})
-}
-
-func writeFile(t *testing.T, path, content string) string {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-func writeScript(t *testing.T, path, body string) string {
-	t.Helper()
-	writeFile(t, path, "#!/bin/sh\n"+body)
-	if err := os.Chmod(path, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-func copyFile(t *testing.T, src, dst string) string {
-	t.Helper()
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return writeFile(t, dst, string(data))
 }
 
 func fileExists(path string) bool {

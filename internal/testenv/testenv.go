@@ -28,18 +28,23 @@ func Need(t testing.TB, ok bool, what string) {
 	t.Skipf("skipping: needs %s", what)
 }
 
-// LookPath returns the path of the named program, or stops the test as Need does.
+// LookPath returns the path of the named program, or stops the test as Need
+// does. Under -short it skips: a test that runs another program (cargo,
+// opt, llc, clang) is a long one.
 func LookPath(t testing.TB, name string) string {
 	t.Helper()
+	Long(t, "runs "+name)
 	path, err := exec.LookPath(name)
 	Need(t, err == nil, name+" on PATH")
 	return path
 }
 
 // Root stops the test as Need does unless it runs as root, which on the
-// machines we test on is what grants CAP_BPF.
+// machines we test on is what grants CAP_BPF. Under -short it skips: a
+// test that loads into the kernel is a long one.
 func Root(t testing.TB) {
 	t.Helper()
+	Long(t, "loads BPF into the kernel")
 	Need(t, os.Geteuid() == 0, "root (CAP_BPF) to load BPF programs")
 }
 

@@ -1,0 +1,183 @@
+package toolchain
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Crate is what `cargo metadata` says about a package.
+type Crate struct {
+	Name         string
+	ManifestPath string
+	// IRDir is where rustc writes each bin's IR, as <IRDir>/<bin>.ll
+	// (--emit=llvm-ir=<path>): exactly the file of this run, never a
+	// stale one from deps/. It stays the same from run to run, under
+	// cargo's own <build dir>/[<target>/]release/, because cargo hashes
+	// the path into the bin's fingerprint and keeps one per distinct path.
+	IRDir string
+	Bins  []BinTarget
+}
+
+// BinTarget is one [[bin]] of a crate.
+type BinTarget struct {
+	Name             string
+	RequiredFeatures []string
+}
+
+// Metadata lists the bin targets of the crate a describes, with
+// `cargo metadata --no-deps`.
+func Metadata(ctx context.Context, a Project) (*Crate, error) {
+	return hostSystem().metadata(ctx, a)
+}
+
+// BinsToBuild returns the bins Cargo builds for these Bins and Features:
+// the ones asked for, each checked to exist, or else every bin whose
+// required-features are all given.
+func (c *Crate) BinsToBuild(asked, features []string) ([]string, error) {
+	return selectBins(c, asked, features)
+}
+
+func selectBins(crate *Crate, asked, features []string) ([]string, error) {
+	var names []string
+	for _, b := range crate.Bins {
+		names = append(names, b.Name)
+	}
+	if len(asked) > 0 {
+		for _, bin := range asked {
+			if !slices.Contains(names, bin) {
+				return nil, fmt.Errorf("cargo: crate %s has no bin %q (bins: %s)", crate.Name, bin, strings.Join(names, ", "))
+			}
+		}
+		return asked, nil
+	}
+	var bins []string
+	for _, b := range crate.Bins {
+		if allIn(b.RequiredFeatures, features) {
+			bins = append(bins, b.Name)
+		}
+	}
+	if len(bins) == 0 {
+		return nil, fmt.Errorf("cargo: crate %s has no bin target to build (bins: %s)", crate.Name, strings.Join(names, ", "))
+	}
+	return bins, nil
+}
+
+// safeFileName reports whether name can stand as one path element on any
+// system: not empty, no separator, no leading dot, no control character
+// and none of the characters Windows refuses.
+func safeFileName(name string) bool {
+	if name == "" || name[0] == '.' {
+		return false
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func allIn(want, have []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// cargoMetadata is the part of `cargo metadata --format-version 1` we read.
+type cargoMetadata struct {
+	Packages []struct {
+		Name         string `json:"name"`
+		ManifestPath string `json:"manifest_path"`
+		Targets      []struct {
+			Name             string   `json:"name"`
+			Kind             []string `json:"kind"`
+			RequiredFeatures []string `json:"required-features"`
+		} `json:"targets"`
+	} `json:"packages"`
+	TargetDirectory string `json:"target_directory"`
+	// BuildDirectory holds deps/ since cargo 1.91 (build-dir); older cargo
+	// leaves it out and uses the target directory.
+	BuildDirectory string `json:"build_directory"`
+}
+
+func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
+	manifest := a.ManifestPath
+	if manifest == "" {
+		manifest = filepath.Join(a.Dir, "Cargo.toml")
+	}
+	manifest, err := filepath.Abs(manifest)
+	if err != nil {
+		return nil, fmt.Errorf("cargo metadata: %w", err)
+	}
+	if _, err := os.Stat(manifest); err != nil {
+		return nil, fmt.Errorf("cargo metadata: %w", err)
+	}
+	path, argv, err := s.rustupOr(a.Toolchain, "cargo", a.Cargo)
+	if err != nil {
+		return nil, fmt.Errorf("cargo metadata: %w", err)
+	}
+	argv = append(slices.Clip(argv), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", manifest)
+	stdout, _, err := Run(ctx, Command{
+		Name:    "cargo metadata",
+		Path:    path,
+		Args:    argv,
+		Dir:     filepath.Dir(manifest),
+		Env:     targetDirEnv(a.TargetDir),
+		Timeout: a.Timeout,
+		Trace:   a.Trace,
+	})
+	if err != nil {
+		return nil, err
+	}
+	var md cargoMetadata
+	if err := json.Unmarshal(stdout, &md); err != nil {
+		return nil, fmt.Errorf("cargo metadata: %w", err)
+	}
+	buildDir := cmp.Or(md.BuildDirectory, md.TargetDirectory)
+	if buildDir == "" {
+		return nil, errors.New("cargo metadata: no target_directory")
+	}
+	target, err := s.linuxTarget(a.Target)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range md.Packages {
+		if !sameFile(p.ManifestPath, manifest) {
+			continue
+		}
+		crate := &Crate{
+			Name:         p.Name,
+			ManifestPath: manifest,
+			IRDir:        filepath.Join(buildDir, target, "release", "oxbpf"),
+		}
+		for _, t := range p.Targets {
+			if !slices.Contains(t.Kind, "bin") {
+				continue
+			}
+			// Bin names become file names (<bin>.ll, <bin>.o): never let
+			// one name a path elsewhere, whatever cargo let through.
+			if !safeFileName(t.Name) {
+				return nil, fmt.Errorf("cargo: crate %s: bin name %q cannot be used as a file name", p.Name, t.Name)
+			}
+			crate.Bins = append(crate.Bins, BinTarget{Name: t.Name, RequiredFeatures: t.RequiredFeatures})
+		}
+		return crate, nil
+	}
+	return nil, fmt.Errorf("cargo metadata: %s is not a package (a virtual workspace?); give the manifest of one member", manifest)
+}
+
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
