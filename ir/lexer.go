@@ -37,9 +37,6 @@ func (l *lexer) error(off int, format string, args ...any) {
 	}
 }
 
-// pos returns the position of the next unread byte.
-func (l *lexer) pos() Pos { return l.base + Pos(l.off) }
-
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isHex(c byte) bool    { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }

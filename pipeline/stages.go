@@ -43,14 +43,14 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	p.keep(res, bpfIR)
 	err = p.step(res, StepOpt, llvm.Opt.FileName(), func() (string, error) {
-		return "", toolchain.Opt(ctx, toolchain.OptArgs{Tool: llvm.Opt, In: bpfIR, Out: optIR, Unroll: p.opts.Unroll, Timeout: p.opts.toolTimeout(), Trace: p.trace})
+		return "", toolchain.Opt(ctx, toolchain.OptArgs{LLVMRun: p.llvmRun(llvm.Opt, bpfIR, optIR), Unroll: p.opts.Unroll})
 	})
 	if err != nil {
 		return llvmError(err)
 	}
 	p.keep(res, optIR)
 	err = p.step(res, StepLlc, llvm.Llc.FileName(), func() (string, error) {
-		return "", toolchain.Llc(ctx, toolchain.LlcArgs{Tool: llvm.Llc, In: optIR, Out: obj, Arch: p.opts.arch(), CPU: p.opts.CPU, Timeout: p.opts.toolTimeout(), Trace: p.trace})
+		return "", toolchain.Llc(ctx, toolchain.LlcArgs{LLVMRun: p.llvmRun(llvm.Llc, optIR, obj), Arch: p.opts.arch(), CPU: p.opts.CPU})
 	})
 	if err != nil {
 		return llvmError(err)
@@ -64,6 +64,11 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	res.Object, res.OK = out, true
 	return nil
+}
+
+// llvmRun is the run of tool from in to out, bounded as the options say.
+func (p *pipeline) llvmRun(tool toolchain.Tool, in, out string) toolchain.LLVMRun {
+	return toolchain.LLVMRun{Tool: tool, In: in, Out: out, Timeout: p.opts.toolTimeout(), Trace: p.trace}
 }
 
 // check verifies the object and, if asked, loads it.

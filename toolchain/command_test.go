@@ -18,9 +18,9 @@ func TestOptCommand(t *testing.T) {
 		args OptArgs
 		want string
 	}{
-		{"default strips debug info", OptArgs{Tool: fakeTool("opt-19", 19), In: in, Out: out},
+		{"default strips debug info", OptArgs{LLVMRun: LLVMRun{Tool: fakeTool("opt-19", 19), In: in, Out: out}},
 			"-passes=always-inline,default<O3> -cold-callsite-rel-freq=0 -strip-debug b.bpf.ll -o out/b.opt.bc"},
-		{"unroll, keep debug, text out", OptArgs{Tool: fakeTool("opt-15", 15), In: in, Out: filepath.FromSlash("/w/b.opt.ll"), Unroll: true, KeepDebug: true},
+		{"unroll, keep debug, text out", OptArgs{LLVMRun: LLVMRun{Tool: fakeTool("opt-15", 15), In: in, Out: filepath.FromSlash("/w/b.opt.ll")}, Unroll: true, KeepDebug: true},
 			"-passes=always-inline,default<O3> -cold-callsite-rel-freq=0 -unroll-threshold=4294967295 -unroll-max-upperbound=4294967295 -S b.bpf.ll -o b.opt.ll"},
 	}
 	for _, tt := range tests {
@@ -41,9 +41,9 @@ func TestOptCommand(t *testing.T) {
 		})
 	}
 	for _, bad := range []OptArgs{
-		{In: in, Out: out},
-		{Tool: fakeTool("opt-13", 13), In: in, Out: out},
-		{Tool: fakeTool("opt-19", 19), Out: out},
+		{LLVMRun: LLVMRun{In: in, Out: out}},
+		{LLVMRun: LLVMRun{Tool: fakeTool("opt-13", 13), In: in, Out: out}},
+		{LLVMRun: LLVMRun{Tool: fakeTool("opt-19", 19), Out: out}},
 	} {
 		if _, err := OptCommand(bad); err == nil || !strings.HasPrefix(err.Error(), "opt: ") {
 			t.Errorf("OptCommand(%+v): err = %v, want an opt: error", bad, err)
@@ -58,19 +58,19 @@ func TestLlcCommand(t *testing.T) {
 		args LlcArgs
 		want string // args, or the error
 	}{
-		{"defaults", LlcArgs{Tool: fakeTool("llc-19", 19), In: in, Out: out},
+		{"defaults", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-19", 19), In: in, Out: out}},
 			"-march=bpfel -mcpu=v2 -filetype=obj b.opt.bc -o b.o"},
-		{"LLVM 22 keeps unreachable a no-op", LlcArgs{Tool: fakeTool("llc", 22), In: in, Out: out, Arch: "bpfeb", CPU: "v4"},
+		{"LLVM 22 keeps unreachable a no-op", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc", 22), In: in, Out: out}, Arch: "bpfeb", CPU: "v4"},
 			"-march=bpfeb -mcpu=v4 -filetype=obj -bpf-disable-trap-unreachable b.opt.bc -o b.o"},
-		{"v1 on LLVM 14", LlcArgs{Tool: fakeTool("llc-14", 14), In: in, Out: out, CPU: "v1"},
+		{"v1 on LLVM 14", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-14", 14), In: in, Out: out}, CPU: "v1"},
 			"-march=bpfel -mcpu=v1 -filetype=obj b.opt.bc -o b.o"},
-		{"v4 needs LLVM 18", LlcArgs{Tool: fakeTool("llc-16", 16), In: in, Out: out, CPU: "v4"},
+		{"v4 needs LLVM 18", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-16", 16), In: in, Out: out}, CPU: "v4"},
 			"llc: cpu v4 needs LLVM 18 or newer; llc-16 is LLVM 16"},
-		{"unknown cpu", LlcArgs{Tool: fakeTool("llc-19", 19), In: in, Out: out, CPU: "probe"},
+		{"unknown cpu", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-19", 19), In: in, Out: out}, CPU: "probe"},
 			`llc: cpu "probe": want v1, v2, v3 or v4`},
-		{"unknown arch", LlcArgs{Tool: fakeTool("llc-19", 19), In: in, Out: out, Arch: "bpf"},
+		{"unknown arch", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-19", 19), In: in, Out: out}, Arch: "bpf"},
 			`llc: arch "bpf": want bpfel or bpfeb`},
-		{"no tool", LlcArgs{In: in, Out: out},
+		{"no tool", LlcArgs{LLVMRun: LLVMRun{In: in, Out: out}},
 			"llc: no tool path; use one from Discover"},
 	}
 	for _, tt := range tests {

@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"io"
 	"slices"
-	"time"
 )
 
 // DefaultCPU is llc's -mcpu when LlcArgs.CPU is empty. v2 adds only the
@@ -19,22 +17,19 @@ import (
 // in LLVM 20, so the CPU is always passed.
 const DefaultCPU = "v2"
 
-// LlcArgs describe one llc run.
+// LlcArgs describe one llc run: In is IR (text or bitcode), Out the BPF
+// object.
 type LlcArgs struct {
-	Tool Tool // the llc to run, from Discover
-	// In is IR (text or bitcode); Out is the BPF object llc writes.
-	In, Out string
+	LLVMRun
 	// Arch is "bpfel" (the default) or "bpfeb".
 	Arch string
 	// CPU is "v1" to "v4"; empty means DefaultCPU.
-	CPU     string
-	Timeout time.Duration // zero: only ctx bounds the run
-	Trace   io.Writer     // see Command.Trace
+	CPU string
 }
 
 // LlcCommand returns the command Llc runs, in the directory of In.
 func LlcCommand(a LlcArgs) (Command, error) {
-	return llvmCommand("llc", a.Tool, a.In, a.Out, a.Timeout, a.Trace, func(major int, _ string) ([]string, error) {
+	return a.command("llc", func(major int, _ string) ([]string, error) {
 		arch := cmp.Or(a.Arch, "bpfel")
 		if arch != "bpfel" && arch != "bpfeb" {
 			return nil, fmt.Errorf("arch %q: want bpfel or bpfeb", arch)

@@ -110,12 +110,12 @@ func TestOptLlcRealTools(t *testing.T) {
 			}
 
 			bc := filepath.Join(dir, "out.bc")
-			if err := Opt(ctx, OptArgs{Tool: l.Opt, In: in, Out: bc}); err != nil {
+			if err := Opt(ctx, OptArgs{LLVMRun: LLVMRun{Tool: l.Opt, In: in, Out: bc}}); err != nil {
 				t.Fatal(err)
 			}
 			for _, arch := range []string{"bpfel", "bpfeb"} {
 				obj := filepath.Join(dir, arch+".o")
-				if err := Llc(ctx, LlcArgs{Tool: l.Llc, In: bc, Out: obj, Arch: arch}); err != nil {
+				if err := Llc(ctx, LlcArgs{LLVMRun: LLVMRun{Tool: l.Llc, In: bc, Out: obj}, Arch: arch}); err != nil {
 					t.Fatal(err)
 				}
 				f, err := elf.Open(obj)
@@ -139,7 +139,7 @@ func TestOptErrorRealTool(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("define void @f() {\n  call void @g(\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Opt(context.Background(), OptArgs{Tool: l.Opt, In: bad, Out: filepath.Join(dir, "out.bc")})
+	err := Opt(context.Background(), OptArgs{LLVMRun: LLVMRun{Tool: l.Opt, In: bad, Out: filepath.Join(dir, "out.bc")}})
 	var te *ToolError
 	if !errors.As(err, &te) {
 		t.Fatalf("err = %v, want *ToolError", err)

@@ -11,23 +11,32 @@ import (
 	"github.com/oxbpf/oxbpf/ir"
 )
 
-// llvmCommand builds one run of an LLVM tool (opt, llc) from in to out.
-// It checks what every such run needs, runs the tool in the directory of
-// in, so that its messages name the input by its base name, and ends the
-// arguments with the input and output; flags gives the tool's own
-// options for its LLVM major and the output as the tool will see it.
-func llvmCommand(name string, tool Tool, in, out string, timeout time.Duration, trace io.Writer,
-	flags func(major int, out string) ([]string, error)) (Command, error) {
-	dir, relIn, relOut, err := inOut(tool, in, out)
+// LLVMRun is what every run of an LLVM tool (opt, llc) has: the tool,
+// the file it reads and the one it writes itself (the caller renames it
+// into place), and its bounds.
+type LLVMRun struct {
+	Tool    Tool // from Discover
+	In, Out string
+	Timeout time.Duration // zero: only ctx bounds the run
+	Trace   io.Writer     // see Command.Trace
+}
+
+// command builds the run. It checks what every such run needs, runs the
+// tool in the directory of In, so that its messages name the input by its
+// base name, and ends the arguments with the input and output; flags
+// gives the tool's own options for its LLVM major and the output as the
+// tool will see it.
+func (r LLVMRun) command(name string, flags func(major int, out string) ([]string, error)) (Command, error) {
+	dir, relIn, relOut, err := inOut(r.Tool, r.In, r.Out)
 	if err != nil {
 		return Command{}, fmt.Errorf("%s: %w", name, err)
 	}
-	argv, err := flags(tool.Version.Major, relOut)
+	argv, err := flags(r.Tool.Version.Major, relOut)
 	if err != nil {
 		return Command{}, fmt.Errorf("%s: %w", name, err)
 	}
 	argv = append(argv, relIn, "-o", relOut)
-	return Command{Path: tool.Path, Args: argv, Dir: dir, Timeout: timeout, Trace: trace}, nil
+	return Command{Path: r.Tool.Path, Args: argv, Dir: dir, Timeout: r.Timeout, Trace: r.Trace}, nil
 }
 
 // runBuilt runs a command that a *Command function built, or returns why

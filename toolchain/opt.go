@@ -2,9 +2,7 @@ package toolchain
 
 import (
 	"context"
-	"io"
 	"strings"
-	"time"
 )
 
 // optPasses is the new pass manager pipeline. always-inline comes first so
@@ -12,23 +10,19 @@ import (
 // anything; -O3 itself cannot be combined with -passes.
 const optPasses = "always-inline,default<O3>"
 
-// OptArgs describe one opt run.
+// OptArgs describe one opt run. Its Out is textual IR if it ends in
+// ".ll", bitcode otherwise.
 type OptArgs struct {
-	Tool Tool // the opt to run, from Discover
-	// In is the IR to optimise. Out is written by opt itself: textual IR if
-	// it ends in ".ll", bitcode otherwise. The caller renames it into place.
-	In, Out string
+	LLVMRun
 	// Unroll forces every loop to be unrolled fully (cargo-bpf's --unroll).
 	Unroll bool
 	// KeepDebug keeps debug info; by default it is stripped.
 	KeepDebug bool
-	Timeout   time.Duration // zero: only ctx bounds the run
-	Trace     io.Writer     // see Command.Trace
 }
 
 // OptCommand returns the command Opt runs, in the directory of In.
 func OptCommand(a OptArgs) (Command, error) {
-	return llvmCommand("opt", a.Tool, a.In, a.Out, a.Timeout, a.Trace, func(major int, out string) ([]string, error) {
+	return a.command("opt", func(major int, out string) ([]string, error) {
 		argv := []string{"-passes=" + optPasses}
 		argv = append(argv, args(optAlways, major)...)
 		if !a.KeepDebug {

@@ -8,7 +8,7 @@
 //	oxbpf doctor
 //	oxbpf version
 //
-// It is a thin layer over package build: flags become pipeline.Options, and
+// It is a thin layer over package pipeline: flags become pipeline.Options, and
 // results are printed as tables or, with --json, as pipeline.Result's JSON.
 // Run oxbpf --help for the exit codes and oxbpf <command> --help for each
 // command's flags and examples.

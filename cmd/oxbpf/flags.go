@@ -25,7 +25,7 @@ func checkFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "kernel", Usage: "oldest kernel the objects must load on, `X.Y` (default: the newest)"},
 		boolFlag("load", "load the objects into the running kernel (needs root or CAP_BPF)"),
-		boolFlag("json", "print the result as JSON (stable keys, see the build package)"),
+		boolFlag("json", "print the result as JSON (stable keys: go doc github.com/oxbpf/oxbpf/pipeline)"),
 		boolFlag("verbose", "print the commands run, the tools' stderr and verifier logs", "v"),
 	}
 }
