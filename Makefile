@@ -24,9 +24,14 @@ test: setup vet unit fuzz cross
 setup:
 	scripts/setup.sh
 
+# staticcheck runs at a pinned version from the module proxy, so CI and a
+# developer's machine judge the code alike.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 unit:
 	$(GO) test -count=1 -timeout 10m ./...
