@@ -72,6 +72,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if outDir, err = filepath.Abs(outDir); err != nil {
 		return res, err
 	}
+	if fi, err := os.Stat(outDir); err == nil && !fi.IsDir() {
+		return res, Usage(fmt.Errorf("out %s is a file: build writes one <bin>.o per bin into a directory", outDir))
+	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return res, fmt.Errorf("out dir: %w", err)
 	}

@@ -3,16 +3,27 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/oxbpf/oxbpf/internal/input"
+	"github.com/oxbpf/oxbpf/internal/output"
 )
 
 // Compile does what Build does for one bin, from IR that is already there:
-// in is a .ll file, out the object to write. The bin is named after in.
-// Errors are not prefixed with it: the one input is plain from context.
+// in is a .ll file ("-": opts.Stdin), out the object to write ("-":
+// opts.Stdout). The bin is named after in. Errors are not prefixed with
+// it: the one input is plain from context. An output that is the input
+// file itself is a usage error: the object would replace the IR.
 func Compile(ctx context.Context, in, out string, opts Options) (*Result, error) {
+	if in != "-" && output.Same(out, in) {
+		return nil, Usage(fmt.Errorf("output %s is the input file: the object would replace the IR; give another -o", out))
+	}
+	if out == "-" && opts.Stdout == nil {
+		return nil, Usage(errors.New("no standard output to write - to"))
+	}
 	p, err := newPipeline(ctx, opts, "")
 	if err != nil {
 		return nil, err
@@ -20,10 +31,12 @@ func Compile(ctx context.Context, in, out string, opts Options) (*Result, error)
 	defer p.finish()
 	res := p.res
 	p.discover(false)
-	if out, err = filepath.Abs(out); err != nil {
-		return res, err
+	if out != "-" {
+		if out, err = filepath.Abs(out); err != nil {
+			return res, err
+		}
+		res.OutDir = filepath.Dir(out)
 	}
-	res.OutDir = filepath.Dir(out)
 	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(in), ".ll"), IR: in, Steps: []Timing{}}
 	res.Bins = append(res.Bins, b)
 	if err := p.compile(ctx, b, out); err != nil {

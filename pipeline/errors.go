@@ -54,9 +54,12 @@ func Usage(err error) error { return mark(ErrUsage, err) }
 // run to the end, the toolchain is.
 func cargoError(err error) error {
 	var te *toolchain.ToolError
+	var ws *toolchain.WorkspaceError
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && !errors.As(err, &te):
 		return mark(ErrUsage, err) // no Cargo.toml there
+	case errors.As(err, &ws):
+		return mark(ErrUsage, err)
 	case errors.As(err, &te) && te.ExitCode > 0:
 		return mark(ErrProgram, err)
 	}

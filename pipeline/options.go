@@ -76,9 +76,11 @@ type Options struct {
 	// Progress, if set, gets an Event as each step ends. Calls never
 	// overlap, so it needs no lock of its own.
 	Progress func(Event)
-	// Stdin is what an input named "-" reads; the command line passes its
-	// standard input. Nil: such an input is a usage error.
-	Stdin io.Reader
+	// Stdin is what an input named "-" reads, and Stdout what an output
+	// named "-" writes; the command line passes its standard streams. Nil:
+	// such a name is a usage error.
+	Stdin  io.Reader
+	Stdout io.Writer
 	// Trace, if set, receives every command line oxbpf runs and the
 	// stderr of each tool as it arrives (-v).
 	Trace io.Writer

@@ -59,7 +59,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	if err := p.check(ctx, res, obj); err != nil {
 		return err
 	}
-	if err := install(obj, out); err != nil {
+	if err := p.install(obj, out); err != nil {
 		return err
 	}
 	res.Object, res.OK = out, true
@@ -170,9 +170,10 @@ func (p *pipeline) keep(res *BinResult, path string) {
 	}
 }
 
-// install copies the object into place atomically.
-func install(obj, out string) error {
-	return output.WriteFile(out, func(w io.Writer) error {
+// install copies the object into place atomically, or to opts.Stdout
+// for "-".
+func (p *pipeline) install(obj, out string) error {
+	copyObj := func(w io.Writer) error {
 		f, err := os.Open(obj)
 		if err != nil {
 			return err
@@ -180,5 +181,12 @@ func install(obj, out string) error {
 		defer f.Close()
 		_, err = io.Copy(w, f)
 		return err
-	})
+	}
+	if out == "-" {
+		if err := copyObj(p.opts.Stdout); err != nil {
+			return fmt.Errorf("write the object to standard output: %w", err)
+		}
+		return nil
+	}
+	return output.WriteFile(out, copyObj)
 }

@@ -199,7 +199,7 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 	if _, err := s.lookPath("true"); err != nil {
 		return Command{}, errors.New(`cargo: no "true" command on PATH: rustc links even when it only emits IR, and oxbpf makes that link a no-op with -C linker=true; on Windows, add Git for Windows' usr\bin (it has true.exe) to PATH`)
 	}
-	argv = append(slices.Clip(argv), "rustc", "--release", "--bin", bin, "--manifest-path", crate.ManifestPath)
+	argv = append(slices.Clip(argv), "rustc", "--release", "--bin="+bin, "--manifest-path", crate.ManifestPath)
 	if len(a.Features) > 0 {
 		argv = append(argv, "--features", strings.Join(a.Features, ","))
 	}

@@ -22,6 +22,8 @@ func TestOptCommand(t *testing.T) {
 			"-passes=always-inline,default<O3> -cold-callsite-rel-freq=0 -strip-debug b.bpf.ll -o out/b.opt.bc"},
 		{"unroll, keep debug, text out", OptArgs{LLVMRun: LLVMRun{Tool: fakeTool("opt-15", 15), In: in, Out: filepath.FromSlash("/w/b.opt.ll")}, Unroll: true, KeepDebug: true},
 			"-passes=always-inline,default<O3> -cold-callsite-rel-freq=0 -unroll-threshold=4294967295 -unroll-max-upperbound=4294967295 -S b.bpf.ll -o b.opt.ll"},
+		{"names that start with a dash are no options", OptArgs{LLVMRun: LLVMRun{Tool: fakeTool("opt-19", 19), In: filepath.FromSlash("/w/-b.bpf.ll"), Out: filepath.FromSlash("/w/-b.opt.ll")}},
+			"-passes=always-inline,default<O3> -cold-callsite-rel-freq=0 -strip-debug -S ./-b.bpf.ll -o ./-b.opt.ll"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/oxbpf/oxbpf/ir"
@@ -73,5 +74,14 @@ func inOut(tool Tool, in, out string) (dir, relIn, relOut string, err error) {
 	if err != nil {
 		relOut = absOut // another volume
 	}
-	return dir, filepath.Base(absIn), relOut, nil
+	return dir, notOption(filepath.Base(absIn)), notOption(relOut), nil
+}
+
+// notOption keeps a relative path from reading as an option: "-x.ll"
+// becomes "./-x.ll".
+func notOption(path string) string {
+	if strings.HasPrefix(path, "-") {
+		return "." + string(filepath.Separator) + path
+	}
+	return path
 }

@@ -173,7 +173,27 @@ func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
 		}
 		return crate, nil
 	}
-	return nil, fmt.Errorf("cargo metadata: %s is not a package (a virtual workspace?); give the manifest of one member", manifest)
+	var members []string
+	for _, p := range md.Packages {
+		if rel, err := filepath.Rel(filepath.Dir(manifest), filepath.Dir(p.ManifestPath)); err == nil {
+			members = append(members, p.Name+" ("+rel+")")
+		}
+	}
+	return nil, &WorkspaceError{Manifest: manifest, Members: members}
+}
+
+// WorkspaceError is Metadata's error for a manifest that is a workspace
+// and no package of its own: a BPF object is built from one package.
+type WorkspaceError struct {
+	Manifest string
+	Members  []string // "name (dir relative to the workspace)"
+}
+
+func (e *WorkspaceError) Error() string {
+	if len(e.Members) == 0 {
+		return fmt.Sprintf("%s is a workspace with no packages", e.Manifest)
+	}
+	return fmt.Sprintf("%s is a virtual workspace: build one of its members, %s", e.Manifest, strings.Join(e.Members, ", "))
 }
 
 func sameFile(a, b string) bool {

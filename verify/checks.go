@@ -34,7 +34,8 @@ func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
 		if p.Type == ebpf.UnspecifiedProgram {
 			r.add(at.with(UnknownSection, "", fmt.Sprintf(`section %q names no program type a loader knows: use a name such as "xdp", "socket", "classifier", "kprobe/<function>" or "tracepoint/<category>/<name>"`, p.SectionName)))
 		}
-		r.checkReferences(at, p.Instructions, externs)
+		r.checkReferences(at, p.Instructions, externs, k)
+		r.checkIndirectCalls(at, p.Instructions)
 		if k.Before(kernelLoops) {
 			if n, from, to := backwardJumps(p.Instructions); n > 0 {
 				r.add(at.with(Loop, "", fmt.Sprintf("%s at instruction %d back to %d: kernel %v refuses loops (bounded loops need 5.3); unroll it", aOrFirstOf(n, "backward jump"), from, to, k)))
@@ -57,9 +58,10 @@ func (p Problem) with(kind Kind, symbol, message string) Problem {
 
 // checkReferences finds what is left of calls and symbol loads after
 // cilium/ebpf linked the program: a call whose target is among the
-// program's own functions is a BPF-to-BPF call; any other named target is
-// outside the object and nothing will resolve it. Each symbol counts once.
-func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map[string]bool) {
+// program's own functions is a BPF-to-BPF call, which kernels before 4.16
+// refuse; any other named target is outside the object and nothing will
+// resolve it. Each symbol counts once.
+func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map[string]bool, k Kernel) {
 	defined := make(map[string]bool)
 	for _, ins := range insns {
 		if s := ins.Symbol(); s != "" {
@@ -74,7 +76,10 @@ func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map
 		}
 		switch {
 		case ins.IsFunctionCall() && defined[ref]:
-			r.add(at.with(BPFCall, ref, fmt.Sprintf("calls %s, which was not inlined: kernels before %v cannot load BPF-to-BPF calls; make it always-inline", readable(ref), kernelBPFCalls)))
+			if !k.Before(kernelBPFCalls) {
+				continue
+			}
+			r.add(at.with(BPFCall, ref, fmt.Sprintf("calls %s, which was not inlined: kernels before %v cannot load BPF-to-BPF calls (target kernel %v); make it always-inline", readable(ref), kernelBPFCalls, k)))
 		case ins.IsFunctionCall():
 			r.add(at.with(Unresolved, ref, fmt.Sprintf("calls %s, which the object does not define and which is not a BPF helper: no loader can resolve it%s", readable(ref), runtimeHint(ref))))
 		case ins.OpCode.IsDWordLoad() && ins.Src == asm.R0 && !externs[ref]:
@@ -84,6 +89,21 @@ func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map
 			continue
 		}
 		seen[ref] = true
+	}
+}
+
+// checkIndirectCalls finds calls through a register (callx), which LLVM
+// emits for a call through a function pointer and which no kernel's
+// verifier accepts ("unknown opcode 8d").
+func (r *Report) checkIndirectCalls(at Problem, insns asm.Instructions) {
+	iter := insns.Iterate()
+	for iter.Next() {
+		if op := iter.Ins.OpCode; op.JumpOp() == asm.Call && op.Source() == asm.RegSource {
+			r.add(at.with(IndirectCall, "", fmt.Sprintf("calls through a function pointer (callx %v) at instruction %d: "+
+				"BPF has no indirect calls, and the kernel refuses the opcode; call the function directly "+
+				"(a match instead of a table of fn, a generic instead of dyn Trait, no core::fmt)", iter.Ins.Dst, iter.Offset)))
+			return
+		}
 	}
 }
 

@@ -80,6 +80,7 @@ func InspectBytes(data []byte, opts Options) *Report {
 	}
 	r.describe(spec)
 	r.check(spec, opts.Kernel)
+	r.checkDataPointers(data)
 	return r
 }
 

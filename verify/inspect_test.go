@@ -38,8 +38,17 @@ func TestInspect(t *testing.T) {
 		{file: "socket.o", programs: []string{"keep_all/socket/SocketFilter//2"}},
 		{file: "rejected.o", // only the verifier sees what is wrong
 			programs: []string{"xdp_noret/xdp/XDP/XDP/1", "xdp_unchecked/xdp/XDP/XDP/7"}},
-		{file: "bpfcall.o", programs: []string{"xdp_call/xdp/XDP/XDP/13"}, problems: []want{
-			{Kind: BPFCall, Program: "xdp_call", Section: "xdp", Symbol: "add", Message: "calls add, which was not inlined"},
+		{file: "bpfcall.o", programs: []string{"xdp_call/xdp/XDP/XDP/13"}},
+		{file: "bpfcall.o", kernel: Kernel{4, 16}},
+		{file: "bpfcall.o", kernel: Kernel{4, 15}, problems: []want{
+			{Kind: BPFCall, Program: "xdp_call", Section: "xdp", Symbol: "add", Message: "calls add, which was not inlined: kernels before 4.16 cannot load BPF-to-BPF calls (target kernel 4.15)"},
+		}},
+		{file: "callx.o", programs: []string{"xdp_callx/xdp/XDP/XDP/17"}, maps: []string{".rodata/Array/4/16/1/128"}, problems: []want{
+			{Kind: IndirectCall, Program: "xdp_callx", Section: "xdp", Message: "calls through a function pointer (callx r2) at instruction 8: BPF has no indirect calls"},
+			{Kind: DataPointer, Section: ".rodata", Symbol: "ops", Message: "static ops holds the address of twice (a relocation at offset 0), which no loader fills in"},
+		}},
+		{file: "datarel.o", maps: []string{".data/Array/4/8/1/0", ".rodata/Array/4/8/1/128"}, problems: []want{
+			{Kind: DataPointer, Section: ".rodata", Symbol: "limit_ptr", Message: "static limit_ptr holds the address of limits"},
 		}},
 		{file: "unresolved.o",
 			programs: []string{"xdp_extern/xdp/XDP/XDP/9", "xdp_extern_var/xdp/XDP/XDP/9", "xdp_memcpy/xdp/XDP/XDP/13"},

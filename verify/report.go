@@ -76,6 +76,12 @@ const (
 	BPFCall Kind = "bpf_call"
 	// Unresolved: a call to, or address of, a symbol the object does not define.
 	Unresolved Kind = "unresolved"
+	// IndirectCall: a call through a register (callx), which no kernel
+	// verifies.
+	IndirectCall Kind = "indirect_call"
+	// DataPointer: a static whose value is an address, which no loader
+	// fills in.
+	DataPointer Kind = "data_pointer"
 	// Loop: a backward jump, refused by kernels before 5.3.
 	Loop Kind = "loop"
 	// TooLarge: more instructions than the kernel accepts.

@@ -63,7 +63,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 
 // RunContext runs the command line args (args[0] is the program name).
 func (a *app) RunContext(ctx context.Context, args []string) error {
-	return a.cli.RunContext(ctx, interspersed(a.cli, args))
+	args, err := interspersed(a.cli, args)
+	if err != nil {
+		return err
+	}
+	return a.cli.RunContext(ctx, args)
 }
 
 // toolFlags say which opt and llc to run. The environment variables are

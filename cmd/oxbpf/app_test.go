@@ -93,7 +93,15 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"verify", "testdata/nonesuch.o"}, "no such file"},
 		{[]string{"rewrite", "-", "--json"}, "--json prints on stdout"},
 		{[]string{"rewrite", "testdata/nonesuch.ll"}, "no such file"},
-		{[]string{"rewrite", "--llvm", "-1", "-"}, "want an LLVM major"},
+		{[]string{"rewrite", "--llvm", "-1", "-"}, "--llvm -1: want the major of an LLVM from 14 on"},
+		{[]string{"rewrite", "--llvm", "1", "-"}, "--llvm 1: want the major of an LLVM from 14 on, or 0"},
+		{[]string{"compile", "in.ll", "-o"}, "flag needs an argument: -o"},
+		{[]string{"build", "dir", "-j"}, "flag needs an argument: -j"},
+		{[]string{"compile", "../../pipeline/testdata/xdp.ll", "-o", "../../pipeline/testdata/./xdp.ll"}, "is the input file"},
+		{[]string{"rewrite", "../../pipeline/testdata/xdp.ll", "-o", "../../pipeline/testdata/xdp.ll"}, "is the input file"},
+		{[]string{"build", "--manifest-path", "testdata"}, "--manifest-path testdata is a directory"},
+		{[]string{"build", "app_test.go"}, "app_test.go is a file: give a crate directory or its Cargo.toml"},
+		{[]string{"doctor", "extra"}, "extra is not a crate directory"},
 		{[]string{"version", "extra"}, "no arguments expected"},
 		{[]string{"help", "frob"}, "No help topic for 'frob'"},
 	} {
@@ -123,8 +131,22 @@ func TestInterspersed(t *testing.T) {
 		{"rewrite - -v", "rewrite -v -- -"},
 		{"build --frob dir", "build --frob -- dir"},
 		{"compile in.ll -h", "compile --help"},
+		{"compile -- -x.ll", "compile -- -- -x.ll"},
+		// A value flag with no value is an error, not a flag whose value
+		// is the "--" the reordering adds.
+		{"compile in.ll -o", "error: flag needs an argument: -o"},
+		{"build dir --mcpu", "error: flag needs an argument: --mcpu"},
+		{"build -j -- -C x", "error: flag needs an argument: -j"},
+		{"--opt", "error: flag needs an argument: --opt"},
 	} {
-		got := strings.Join(interspersed(a, append([]string{"oxbpf"}, strings.Fields(tt.in)...))[1:], " ")
+		args, err := interspersed(a, append([]string{"oxbpf"}, strings.Fields(tt.in)...))
+		got := strings.Join(args, " ")
+		if len(args) > 0 {
+			got = strings.Join(args[1:], " ")
+		}
+		if err != nil {
+			got = "error: " + err.Error()
+		}
 		if got != tt.want {
 			t.Errorf("interspersed(%q) = %q, want %q", tt.in, got, tt.want)
 		}

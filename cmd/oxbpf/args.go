@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
 )
 
@@ -16,20 +18,25 @@ import (
 // The result is: program, global flags, command, its flags, "--", its
 // arguments, and "--" and the rest if the user wrote one. splitArgs undoes
 // the last part. Arguments that name no command pass through unchanged,
-// and a command's help flag drops its arguments.
-func interspersed(app *cli.App, args []string) []string {
+// and a command's help flag drops its arguments. A flag that takes a value
+// but ends the arguments (or stands before a "--") is a usage error: the
+// reordering would give it the "--" as its value.
+func interspersed(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
 	}
 	out := []string{args[0]}
 	i := 1
 	for i < len(args) && isFlag(args[i]) {
-		n := flagWords(app.Flags, args[i:])
+		n, err := flagWords(app.Flags, args[i:])
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, args[i:i+n]...)
 		i += n
 	}
 	if i == len(args) || app.Command(args[i]) == nil {
-		return append(out, args[i:]...)
+		return append(out, args[i:]...), nil
 	}
 	cmd := app.Command(args[i])
 	rest := args[i+1:]
@@ -45,22 +52,23 @@ func interspersed(app *cli.App, args []string) []string {
 			j++
 			continue
 		}
+		flags, to := cmd.Flags, &local
 		if lookup(cmd.Flags, rest[j]) == nil && lookup(app.Flags, rest[j]) != nil {
-			n := flagWords(app.Flags, rest[j:])
-			global = append(global, rest[j:j+n]...)
-			j += n
-			continue
+			flags, to = app.Flags, &global
 		}
 		// Unknown flags stay with the command, whose parser reports them.
-		n := flagWords(cmd.Flags, rest[j:])
-		local = append(local, rest[j:j+n]...)
+		n, err := flagWords(flags, rest[j:])
+		if err != nil {
+			return nil, err
+		}
+		*to = append(*to, rest[j:j+n]...)
 		j += n
 	}
 	out = append(out, global...)
 	out = append(out, args[i])
 	if slices.ContainsFunc(local, isHelp) {
 		// urfave would take the first argument for a help topic.
-		return append(out, "--help")
+		return append(out, "--help"), nil
 	}
 	out = append(out, local...)
 	out = append(out, "--")
@@ -69,7 +77,7 @@ func interspersed(app *cli.App, args []string) []string {
 		out = append(out, "--")
 		out = append(out, extra...)
 	}
-	return out
+	return out, nil
 }
 
 func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" }
@@ -78,19 +86,23 @@ func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "
 func isFlag(arg string) bool { return len(arg) > 1 && arg[0] == '-' }
 
 // flagWords returns how many words of args the flag args[0] takes: two for
-// a flag with a value given as the next word, else one.
-func flagWords(flags []cli.Flag, args []string) int {
-	if strings.Contains(args[0], "=") || len(args) < 2 {
-		return 1
+// a flag with a value given as the next word, else one. A flag that needs
+// a value and has none is an error.
+func flagWords(flags []cli.Flag, args []string) (int, error) {
+	if strings.Contains(args[0], "=") {
+		return 1, nil
 	}
 	f := lookup(flags, args[0])
 	if f == nil {
-		return 1
+		return 1, nil
 	}
 	if _, isBool := f.(*cli.BoolFlag); isBool {
-		return 1
+		return 1, nil
 	}
-	return 2
+	if len(args) < 2 || args[1] == "--" {
+		return 0, pipeline.Usage(fmt.Errorf("flag needs an argument: %s", args[0]))
+	}
+	return 2, nil
 }
 
 // lookup finds the flag that arg ("-o", "--out=x") names.
@@ -102,6 +114,14 @@ func lookup(flags []cli.Flag, arg string) cli.Flag {
 		}
 	}
 	return nil
+}
+
+// operands returns the arguments of a command that takes files: a "--"
+// the user wrote ends the flags, so what follows it is files too, even a
+// name that starts with "-".
+func operands(c *cli.Context) []string {
+	args, extra := splitArgs(c)
+	return append(args, extra...)
 }
 
 // splitArgs returns a command's arguments and what followed the user's

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/oxbpf/oxbpf/pipeline"
@@ -22,7 +24,7 @@ func buildCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "build",
 		Usage:     "build a crate's bin targets into BPF objects",
-		ArgsUsage: "[crate dir] [-- extra rustc flags]",
+		ArgsUsage: "[crate dir | Cargo.toml] [-- extra rustc flags]",
 		Description: `Builds each bin target of the crate (in the current directory, the one given,
 or --manifest-path) into <out>/<bin>.o: cargo emits the bin's LLVM IR, oxbpf
 rewrites it for BPF, opt and llc compile it, and the object is checked (and
@@ -50,11 +52,23 @@ func runBuild(c *cli.Context) error {
 		return err
 	}
 	opts.ManifestPath = c.String("manifest-path")
+	if fi, err := os.Stat(opts.ManifestPath); err == nil && fi.IsDir() {
+		return usagef(c, "--manifest-path %s is a directory: give its Cargo.toml, or the directory as the crate", opts.ManifestPath)
+	}
 	if len(args) == 1 {
 		if opts.ManifestPath != "" {
 			return usagef(c, "give a crate directory or --manifest-path, not both")
 		}
-		opts.Dir = args[0]
+		// A Cargo.toml is as good as its directory, as cargo's
+		// --manifest-path is.
+		switch fi, err := os.Stat(args[0]); {
+		case err == nil && !fi.IsDir() && filepath.Base(args[0]) == "Cargo.toml":
+			opts.ManifestPath = args[0]
+		case err == nil && !fi.IsDir():
+			return usagef(c, "%s is a file: give a crate directory or its Cargo.toml", args[0])
+		default:
+			opts.Dir = args[0]
+		}
 	}
 	opts.Bins = c.StringSlice("bin")
 	opts.Features = features(c.StringSlice("features"))

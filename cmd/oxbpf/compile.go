@@ -3,13 +3,14 @@ package main
 import (
 	"strings"
 
+	"github.com/oxbpf/oxbpf/internal/output"
 	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
 )
 
 func compileCommand() *cli.Command {
 	flags := []cli.Flag{
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the object to `OUT.o` (default: IN with .o for .ll)"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the object to `OUT.o`, - for stdout (default: IN with .o for .ll)"},
 		&cli.StringFlag{Name: "passes", Value: "bpf", Usage: "rewrite passes: bpf, none (for IR that is BPF already) or a comma-separated `LIST`"},
 	}
 	flags = append(flags, compileFlags()...)
@@ -20,7 +21,9 @@ func compileCommand() *cli.Command {
 		ArgsUsage: "IN.ll",
 		Description: `Does what build does after cargo, for a .ll that is already there: rewrite,
 opt, llc and the checks (and with --load, a load into the running kernel).
-The object is written atomically, and only when every step passed.
+The object is written atomically, and only when every step passed; with
+-o - (or -o /dev/stdout) it goes to stdout and the tables to stderr. IN.ll
+may be - for stdin; -- ends the flags, for a file whose name starts with -.
 
 Examples:
    oxbpf compile xdp_parse.ll -o xdp_parse.o
@@ -31,13 +34,16 @@ Examples:
 }
 
 func runCompile(c *cli.Context) error {
-	args, extra := splitArgs(c)
-	if len(args) != 1 || len(extra) > 0 {
+	args := operands(c)
+	if len(args) != 1 {
 		return usagef(c, "want one IN.ll, got %d arguments", len(args))
 	}
 	in := args[0]
 	out := c.String("output")
-	if out == "" {
+	switch {
+	case out == "" && in == "-":
+		out = "-"
+	case out == "":
 		out = strings.TrimSuffix(in, ".ll") + ".o"
 	}
 	opts, err := options(c)
@@ -46,5 +52,9 @@ func runCompile(c *cli.Context) error {
 	}
 	opts.Passes = c.String("passes")
 	res, err := pipeline.Compile(c.Context, in, out, opts)
-	return finish(c, res, err)
+	tables := c.App.Writer
+	if out == "-" || output.IsFile(c.App.Writer, out) {
+		tables = c.App.ErrWriter // never mixed into the object
+	}
+	return finishTo(c, tables, res, err)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -45,6 +46,9 @@ func runDoctor(c *cli.Context) error {
 		return err
 	}
 	if len(args) == 1 {
+		if fi, err := os.Stat(args[0]); err != nil || !fi.IsDir() {
+			return usagef(c, "%s is not a crate directory", args[0])
+		}
 		opts.Dir = args[0]
 	}
 	rep, err := pipeline.Doctor(c.Context, opts)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"io"
 
 	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/toolchain"
@@ -46,6 +47,7 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		Load:        c.Bool("load"),
 		Toolchain:   c.String("toolchain"),
 		Stdin:       c.App.Reader,
+		Stdout:      c.App.Writer,
 	}
 	if s := c.String("kernel"); s != "" {
 		k, err := verify.ParseKernel(s)
@@ -64,17 +66,24 @@ func options(c *cli.Context) (pipeline.Options, error) {
 	return opts, nil
 }
 
-// finish prints a run's result, as JSON or as tables, and passes its error
-// on. Most errors come with a result, which shows how far each bin got.
+// finish prints a run's result, as JSON or as tables, on stdout, and passes
+// its error on. Most errors come with a result, which shows how far each
+// bin got.
 func finish(c *cli.Context, res *pipeline.Result, err error) error {
+	return finishTo(c, c.App.Writer, res, err)
+}
+
+// finishTo is finish printing to w: stderr when the object itself went to
+// stdout.
+func finishTo(c *cli.Context, w io.Writer, res *pipeline.Result, err error) error {
 	if res == nil {
 		return err
 	}
 	var perr error
 	if c.Bool("json") {
-		perr = writeJSON(c.App.Writer, res)
+		perr = writeJSON(w, res)
 	} else {
-		perr = printResult(c.App.Writer, res, c.Bool("verbose"))
+		perr = printResult(w, res, c.Bool("verbose"))
 	}
 	return cmp.Or(err, perr)
 }

@@ -53,16 +53,19 @@ func passList() string {
 }
 
 func runRewrite(c *cli.Context) error {
-	args, extra := splitArgs(c)
-	if len(args) != 1 || len(extra) > 0 {
+	args := operands(c)
+	if len(args) != 1 {
 		return usagef(c, "want one IN.ll or -, got %d arguments", len(args))
 	}
 	out := c.String("output")
-	if c.Bool("json") && out == "-" {
+	if c.Bool("json") && (out == "-" || output.IsFile(c.App.Writer, out)) {
 		return usagef(c, "--json prints on stdout, so the IR needs -o FILE")
 	}
-	if c.Int("llvm") < 0 {
-		return usagef(c, "--llvm %d: want an LLVM major, or 0", c.Int("llvm"))
+	if llvm := c.Int("llvm"); llvm != 0 && llvm < ir.OldestLLVM {
+		return usagef(c, "--llvm %d: want the major of an LLVM from %d on, or 0 for the input's own", llvm, ir.OldestLLVM)
+	}
+	if args[0] != "-" && out != "-" && output.Same(out, args[0]) {
+		return usagef(c, "output %s is the input file; give another -o", out)
 	}
 	m, err := pipeline.ReadIR(args[0], c.App.Reader)
 	if err != nil {

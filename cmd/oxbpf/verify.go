@@ -26,8 +26,8 @@ Examples:
 }
 
 func runVerify(c *cli.Context) error {
-	args, extra := splitArgs(c)
-	if len(args) != 1 || len(extra) > 0 {
+	args := operands(c)
+	if len(args) != 1 {
 		return usagef(c, "want one OBJ.o, got %d arguments", len(args))
 	}
 	opts, err := options(c)
