@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -64,10 +65,28 @@ func VerifyObject(ctx context.Context, obj string, opts Options) (*Result, error
 	defer p.finish()
 	b := &BinResult{Bin: strings.TrimSuffix(filepath.Base(obj), ".o"), Object: obj, Steps: []Timing{}}
 	p.res.Bins = append(p.res.Bins, b)
-	if err := p.check(ctx, b, obj); err != nil {
+	// The checks read a private copy, read once: obj may be a FIFO, which
+	// gives its bytes once and may block for good, so the read must end
+	// with ctx.
+	data, err := input.Cancellable(ctx, func() ([]byte, error) { return input.ReadFile(obj, maxObject) })
+	if err != nil {
+		if ctx.Err() != nil {
+			return p.res, interrupted(ctx)
+		}
+		return p.res, Usage(err)
+	}
+	private := filepath.Join(p.tmp, "object.o")
+	if err := os.WriteFile(private, data, 0o600); err != nil {
+		return p.res, err
+	}
+	if err := p.check(ctx, b, private); err != nil {
 		b.Error = err.Error()
 		return p.res, err
 	}
 	b.OK = true
 	return p.res, nil
 }
+
+// maxObject bounds the objects VerifyObject reads, as verify bounds its
+// own reads: a BPF object is kilobytes, a wrong argument may be endless.
+const maxObject = 1 << 30

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,24 +15,26 @@ import (
 
 // ReadIR parses the IR file at path, or stdin when path is "-". A file
 // that is not there is a usage error, IR that does not parse the input's
-// fault.
-func ReadIR(path string, stdin io.Reader) (*ir.Module, error) {
-	return readIR(path, path, stdin)
+// fault. The read ends with ctx even when it blocks (a terminal, a FIFO
+// with no writer).
+func ReadIR(ctx context.Context, path string, stdin io.Reader) (*ir.Module, error) {
+	return readIR(ctx, path, path, stdin)
 }
 
 // readIR is ReadIR of the file at from, named path in positions.
-func readIR(path, from string, stdin io.Reader) (*ir.Module, error) {
-	var m *ir.Module
-	var err error
-	switch {
-	case path == "-" && stdin == nil:
+func readIR(ctx context.Context, path, from string, stdin io.Reader) (*ir.Module, error) {
+	if path == "-" && stdin == nil {
 		return nil, Usage(errors.New("no standard input to read - from"))
-	case path == "-":
-		m, err = ir.ParseReader("<stdin>", stdin)
-	default:
-		m, err = ir.ParseFileAs(from, path)
 	}
+	m, err := input.Cancellable(ctx, func() (*ir.Module, error) {
+		if path == "-" {
+			return ir.ParseReader("<stdin>", stdin)
+		}
+		return ir.ParseFileAs(from, path)
+	})
 	switch {
+	case ctx.Err() != nil:
+		return nil, interrupted(ctx)
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, input.ErrNotFile):
 		return nil, Usage(err)
 	case err != nil:

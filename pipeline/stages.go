@@ -21,7 +21,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	var m *ir.Module
 	err := p.step(res, StepParse, "", func() (string, error) {
 		var err error
-		m, err = readIR(res.IR, cmp.Or(res.irCopy, res.IR), p.opts.Stdin)
+		m, err = readIR(ctx, res.IR, cmp.Or(res.irCopy, res.IR), p.opts.Stdin)
 		return "", err
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cilium/ebpf"
@@ -35,6 +36,7 @@ func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
 			r.add(at.with(UnknownSection, "", fmt.Sprintf(`section %q names no program type a loader knows: use a name such as "xdp", "socket", "classifier", "kprobe/<function>" or "tracepoint/<category>/<name>"`, p.SectionName)))
 		}
 		r.checkReferences(at, p.Instructions, externs, k)
+		r.checkRecursion(at, p.Instructions)
 		r.checkIndirectCalls(at, p.Instructions)
 		if k.Before(kernelLoops) {
 			if n, from, to := backwardJumps(p.Instructions); n > 0 {
@@ -90,6 +92,69 @@ func (r *Report) checkReferences(at Problem, insns asm.Instructions, externs map
 		}
 		seen[ref] = true
 	}
+}
+
+// checkRecursion finds a cycle of BPF-to-BPF calls among the functions
+// of a program, which no kernel accepts ("the call stack of 9 frames is
+// too deep", or "recursive call"), whatever kernel the object is for.
+func (r *Report) checkRecursion(at Problem, insns asm.Instructions) {
+	calls := map[string][]string{} // function → the functions it calls, in order
+	for _, ins := range insns {
+		if s := ins.Symbol(); s != "" {
+			calls[s] = nil
+		}
+	}
+	var fn string
+	for _, ins := range insns {
+		if s := ins.Symbol(); s != "" {
+			fn = s
+		}
+		if ref := ins.Reference(); ins.IsFunctionCall() && ref != "" {
+			if _, defined := calls[ref]; defined && !slices.Contains(calls[fn], ref) {
+				calls[fn] = append(calls[fn], ref)
+			}
+		}
+	}
+	if cycle := findCycle(calls, at.Program); cycle != nil {
+		names := make([]string, len(cycle))
+		for i, f := range cycle {
+			names[i] = symbol.Demangle(f)
+		}
+		r.add(at.with(Recursion, cycle[0], fmt.Sprintf("recursion: %s: the kernel refuses a function that calls itself; write it as a loop", strings.Join(names, " → "))))
+	}
+}
+
+// findCycle returns the first call cycle reachable from entry, as the
+// functions along it with the first repeated at the end, or nil.
+func findCycle(calls map[string][]string, entry string) []string {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[string]int{}
+	var path []string
+	var visit func(f string) []string
+	visit = func(f string) []string {
+		switch state[f] {
+		case onPath:
+			i := slices.Index(path, f)
+			return append(slices.Clone(path[i:]), f)
+		case done:
+			return nil
+		}
+		state[f] = onPath
+		path = append(path, f)
+		for _, g := range calls[f] {
+			if c := visit(g); c != nil {
+				return c
+			}
+		}
+		path = path[:len(path)-1]
+		state[f] = done
+		return nil
+	}
+	return visit(entry)
 }
 
 // checkIndirectCalls finds calls through a register (callx), which LLVM

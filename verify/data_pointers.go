@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"debug/elf"
 	"fmt"
+	"strings"
 )
 
 // checkDataPointers finds statics whose value is an address: relocations
 // against data sections (.data, .rodata, .data.rel.ro, ...). A loader
 // relocates only code (map and data references in instructions), so such
 // a static reaches the kernel holding 0, and the program later reads
-// through a null pointer ("R2 invalid mem access 'scalar'"). .maps is
-// left alone: libbpf reads its relocations as map-in-map and program-array
-// initial values.
+// through a null pointer ("R2 invalid mem access 'scalar'"). Other
+// sections are no data the program sees: .maps (whose relocations libbpf
+// reads as map-in-map and program-array initial values), .eh_frame.
 func (r *Report) checkDataPointers(data []byte) {
 	f, err := elf.NewFile(bytes.NewReader(data))
 	if err != nil {
@@ -24,7 +25,7 @@ func (r *Report) checkDataPointers(data []byte) {
 			continue
 		}
 		target := f.Sections[rs.Info]
-		if target.Flags&elf.SHF_ALLOC == 0 || target.Flags&elf.SHF_EXECINSTR != 0 || target.Name == ".maps" {
+		if !isDataSection(target) {
 			continue
 		}
 		contents, _ := target.Data()
@@ -46,6 +47,20 @@ func (r *Report) checkDataPointers(data []byte) {
 				readable(static), what, off)})
 		}
 	}
+}
+
+// isDataSection reports whether loaders load s as a program's global data
+// (an array map): .data, .rodata and .bss, and their .data.NAME kin.
+func isDataSection(s *elf.Section) bool {
+	if s.Flags&elf.SHF_ALLOC == 0 || s.Flags&elf.SHF_EXECINSTR != 0 {
+		return false
+	}
+	for _, prefix := range []string{".data", ".rodata", ".bss"} {
+		if s.Name == prefix || strings.HasPrefix(s.Name, prefix+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // relocations reads the offsets and symbol indexes of a relocation

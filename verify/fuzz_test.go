@@ -8,7 +8,7 @@ import (
 	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
-var kinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall, Unresolved, IndirectCall, DataPointer, Loop, TooLarge, NoLicense, NoPrograms}
+var kinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall, Unresolved, Recursion, IndirectCall, DataPointer, Loop, TooLarge, NoLicense, NoPrograms}
 
 // FuzzInspect feeds Inspect arbitrary bytes: it must never panic, and every
 // problem must have a known kind and a one-line message.

@@ -52,18 +52,7 @@ const maxObject = 1 << 30
 
 // readObject reads the object at path whole, refusing a device or a file
 // past maxObject before reading it.
-func readObject(path string) ([]byte, error) {
-	f, size, err := input.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var data bytes.Buffer
-	if err := input.Read(&data, f, size, maxObject); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return data.Bytes(), nil
-}
+func readObject(path string) ([]byte, error) { return input.ReadFile(path, maxObject) }
 
 // InspectBytes is Inspect for an object in memory. It never fails: all it
 // can find wrong is a Problem.

@@ -43,6 +43,9 @@ func TestInspect(t *testing.T) {
 		{file: "bpfcall.o", kernel: Kernel{4, 15}, problems: []want{
 			{Kind: BPFCall, Program: "xdp_call", Section: "xdp", Symbol: "add", Message: "calls add, which was not inlined: kernels before 4.16 cannot load BPF-to-BPF calls (target kernel 4.15)"},
 		}},
+		{file: "recursion.o", programs: []string{"xdp_recursion/xdp/XDP/XDP/27"}, problems: []want{
+			{Kind: Recursion, Program: "xdp_recursion", Section: "xdp", Symbol: "even", Message: "recursion: even → odd → even: the kernel refuses"},
+		}},
 		{file: "callx.o", programs: []string{"xdp_callx/xdp/XDP/XDP/17"}, maps: []string{".rodata/Array/4/16/1/128"}, problems: []want{
 			{Kind: IndirectCall, Program: "xdp_callx", Section: "xdp", Message: "calls through a function pointer (callx r2) at instruction 8: BPF has no indirect calls"},
 			{Kind: DataPointer, Section: ".rodata", Symbol: "ops", Message: "static ops holds the address of twice (a relocation at offset 0), which no loader fills in"},

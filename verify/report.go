@@ -76,6 +76,9 @@ const (
 	BPFCall Kind = "bpf_call"
 	// Unresolved: a call to, or address of, a symbol the object does not define.
 	Unresolved Kind = "unresolved"
+	// Recursion: functions that call themselves, directly or through
+	// others, which no kernel verifies.
+	Recursion Kind = "recursion"
 	// IndirectCall: a call through a register (callx), which no kernel
 	// verifies.
 	IndirectCall Kind = "indirect_call"

@@ -14,7 +14,7 @@ const (
 	exitProgram     = 1
 	exitUsage       = 2
 	exitToolchain   = 3
-	exitInterrupted = 130 // 128 + SIGINT, as shells report it
+	exitInterrupted = 130 // 128 + SIGINT, as shells report it; other signals 128 + theirs
 )
 
 // exitCode maps an error to the command's exit status. An interrupted run
@@ -33,7 +33,7 @@ func exitCode(err error) int {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, context.Canceled):
-		return exitInterrupted
+		return signalStatus(err)
 	case errors.Is(err, pipeline.ErrUsage):
 		return exitUsage
 	case errors.Is(err, pipeline.ErrToolchain):

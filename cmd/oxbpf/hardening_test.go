@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -256,19 +257,73 @@ func TestHardeningTruncated(t *testing.T) {
 	assertNoTemps(t, dir)
 }
 
-// TestHardeningInterrupt interrupts a compile while opt runs: exit status
-// 130, opt and its child gone, temporary files removed, no output.
-func TestHardeningInterrupt(t *testing.T) {
+// TestHardeningSignals ends a compile while opt runs, with each signal
+// that ends a run: exit status 128 + the signal, opt and its child gone,
+// temporary files removed, no output, and the signal named (no goroutine
+// dump for SIGQUIT).
+func TestHardeningSignals(t *testing.T) {
 	testenv.LookPath(t, "llc-19")
 	bin := oxbpfBinary(t)
-	dir, tmp := shareable(t), shareable(t)
-	pidFile := filepath.Join(dir, "child.pid")
-	opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		want string
+	}{
+		{syscall.SIGINT, "oxbpf: interrupt signal received"},
+		{syscall.SIGTERM, "oxbpf: terminated signal received"},
+		{syscall.SIGHUP, "oxbpf: hangup signal received"},
+		{syscall.SIGQUIT, "oxbpf: quit signal received"},
+	} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			dir, tmp := shareable(t), shareable(t)
+			pidFile := filepath.Join(dir, "child.pid")
+			opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
+			in := testenv.CopyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"), 0o644)
+			cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
+			cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "GOTRACEBACK=")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(30 * time.Second)
+			for !fileExists(pidFile) && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			pid, err := os.ReadFile(pidFile)
+			if err != nil {
+				cmd.Process.Kill()
+				t.Fatalf("opt never started: %v\n%s", err, stderr.String())
+			}
+			cmd.Process.Signal(tc.sig)
+			err = cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 128+int(tc.sig) || lastLine(stderr.String()) != tc.want {
+				t.Errorf("wait: %v, stderr %q; want exit %d and %q", err, stderr.String(), 128+int(tc.sig), tc.want)
+			}
+			if alive(strings.TrimSpace(string(pid))) {
+				t.Errorf("opt's child %s is still running", strings.TrimSpace(string(pid)))
+			}
+			if fileExists(filepath.Join(dir, "out.o")) {
+				t.Error("an output was written")
+			}
+			assertEmpty(t, tmp)
+		})
+	}
+}
+
+// TestHardeningKilled kills oxbpf with SIGKILL, which no handler sees,
+// while opt runs: on Linux opt gets the parent-death signal and dies too.
+func TestHardeningKilled(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("a parent-death signal is Linux's")
+	}
+	testenv.LookPath(t, "llc-19")
+	bin := oxbpfBinary(t)
+	dir := t.TempDir()
+	pidFile := filepath.Join(dir, "opt.pid")
+	opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+"echo $$ > '"+pidFile+"'\nexec sleep 300\n")
 	in := testenv.CopyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"), 0o644)
 	cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -279,21 +334,76 @@ func TestHardeningInterrupt(t *testing.T) {
 	pid, err := os.ReadFile(pidFile)
 	if err != nil {
 		cmd.Process.Kill()
-		t.Fatalf("opt never started: %v\n%s", err, stderr.String())
+		t.Fatalf("opt never started: %v", err)
 	}
-	cmd.Process.Signal(os.Interrupt)
-	err = cmd.Wait()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 130 || lastLine(stderr.String()) != "oxbpf: interrupt signal received" {
-		t.Errorf("wait: %v, last line %q; want exit 130 and the signal named", err, lastLine(stderr.String()))
+	cmd.Process.Kill()
+	cmd.Wait()
+	deadline = time.Now().Add(5 * time.Second)
+	for alive(strings.TrimSpace(string(pid))) && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
 	}
-	if out, _ := exec.Command("ps", "-o", "stat=", "-p", strings.TrimSpace(string(pid))).Output(); len(bytes.TrimSpace(out)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(out), []byte("Z")) {
-		t.Errorf("opt's child %s is still running", strings.TrimSpace(string(pid)))
+	if alive(strings.TrimSpace(string(pid))) {
+		exec.Command("kill", "-9", strings.TrimSpace(string(pid))).Run()
+		t.Error("opt outlived oxbpf's SIGKILL")
 	}
-	if fileExists(filepath.Join(dir, "out.o")) {
-		t.Error("an output was written")
+}
+
+// TestHardeningBlockedInput ends runs that wait for input that never
+// comes: stdin from a pipe nobody writes, and a FIFO nobody opens.
+func TestHardeningBlockedInput(t *testing.T) {
+	bin := oxbpfBinary(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.ll")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("skipping: no FIFO: %v", err)
 	}
-	assertEmpty(t, tmp)
+	fifoObj := filepath.Join(dir, "fifo.o")
+	if err := syscall.Mkfifo(fifoObj, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"rewrite", "-"},
+		{"compile", "-", "-o", filepath.Join(dir, "out.o")},
+		{"rewrite", fifo, "-o", filepath.Join(dir, "out.ll")},
+		{"verify", fifoObj},
+	} {
+		t.Run(strings.Join(args[:2], " "), func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			cmd := exec.Command(bin, args...)
+			cmd.Stdin = r
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			time.Sleep(300 * time.Millisecond) // let it block
+			cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("still waiting 10 s after SIGTERM; stderr %q", stderr.String())
+			}
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 143 || lastLine(stderr.String()) != "oxbpf: terminated signal received" {
+				t.Errorf("wait: %v, stderr %q; want exit 143", err, stderr.String())
+			}
+		})
+	}
+}
+
+// alive reports whether the process pid runs (and is no zombie).
+func alive(pid string) bool {
+	out, _ := exec.Command("ps", "-o", "stat=", "-p", pid).Output()
+	stat := bytes.TrimSpace(out)
+	return len(stat) > 0 && !bytes.HasPrefix(stat, []byte("Z"))
 }
 
 // runBinary runs oxbpf with args and extra environment, as nobody if

@@ -67,7 +67,7 @@ func runRewrite(c *cli.Context) error {
 	if args[0] != "-" && out != "-" && output.Same(out, args[0]) {
 		return usagef(c, "output %s is the input file; give another -o", out)
 	}
-	m, err := pipeline.ReadIR(args[0], c.App.Reader)
+	m, err := pipeline.ReadIR(c.Context, args[0], c.App.Reader)
 	if err != nil {
 		return err
 	}

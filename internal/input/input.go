@@ -81,3 +81,18 @@ func Read(b Buffer, r io.Reader, size, limit int64) error {
 	}
 	return nil
 }
+
+// ReadFile reads the file at path whole: Open, then Read with limit. Its
+// errors name path.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, size, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var data bytes.Buffer
+	if err := Read(&data, f, size, limit); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data.Bytes(), nil
+}
