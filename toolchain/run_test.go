@@ -51,6 +51,36 @@ func TestFirstMeaningfulLine(t *testing.T) {
 			stderr: "LLVM ERROR: Cannot select: 0x55 t5: i64 = GlobalTLSAddress<ptr @x> 0\n",
 			want:   "LLVM ERROR: Cannot select: 0x55 t5: i64 = GlobalTLSAddress<ptr @x> 0",
 		},
+		{
+			name:   "rustc's help for an edition-2024 attribute",
+			argv0:  "cargo",
+			stderr: "   Compiling c5 v0.1.0 (/tmp/c5)\nerror: unsafe attribute used without unsafe\n --> src/main.rs:3:3\n  |\n3 | #[no_mangle]\n  |   ^^^^^^^^^ usage of unsafe attribute\n  |\nhelp: wrap the attribute in `unsafe(...)`\n  |\n3 | #[unsafe(no_mangle)]\n  |   +++++++         +\n\nerror: could not compile `c5` (bin \"c5\") due to 1 previous error\n",
+			want:   "error: unsafe attribute used without unsafe (src/main.rs:3:3); help: wrap the attribute in `unsafe(...)`",
+		},
+		{
+			name:   "a -Z flag on stable: the cause is rustc's",
+			argv0:  "cargo",
+			stderr: "error: failed to run `rustc` to learn about target-specific information\n\nCaused by:\n  process didn't exit successfully: `rustc - --crate-name ___ -Z foo` (exit status: 1)\n  --- stderr\n  error: the option `Z` is only accepted on the nightly compiler\n\n  help: consider switching to a nightly toolchain: `rustup default nightly`\n\n  error: 1 nightly option were parsed\n",
+			want:   "error: failed to run `rustc` to learn about target-specific information: the option `Z` is only accepted on the nightly compiler",
+		},
+		{
+			name:   "a build script's panic",
+			argv0:  "cargo",
+			stderr: "   Compiling c2 v0.1.0 (/tmp/c2)\nerror: failed to run custom build command for `c2 v0.1.0 (/tmp/c2)`\nnote: To improve backtraces for build dependencies, set the CARGO_PROFILE_RELEASE_BUILD_OVERRIDE_DEBUG=true environment variable.\n\nCaused by:\n  process didn't exit successfully: `/tmp/c2/target/release/build/c2-677/build-script-build` (exit status: 101)\n  --- stderr\n\n  thread 'main' (25621) panicked at build.rs:1:13:\n  boom: missing libfoo\n  stack backtrace:\n     0: __rustc::rust_begin_unwind\n",
+			want:   "error: failed to run custom build command for `c2 v0.1.0 (/tmp/c2)`: boom: missing libfoo (build.rs:1:13)",
+		},
+		{
+			name:   "cargo's indented detail",
+			argv0:  "cargo",
+			stderr: "error: rustc 1.95.0 is not supported by the following package:\n  c3@0.1.0 requires rustc 1.99\n\n",
+			want:   "error: rustc 1.95.0 is not supported by the following package: c3@0.1.0 requires rustc 1.99",
+		},
+		{
+			name:   "a rustc from .cargo/config that is not there",
+			argv0:  "cargo",
+			stderr: "error: could not execute process `/usr/bin/rustc-old -vV` (never executed)\n\nCaused by:\n  No such file or directory (os error 2)\n",
+			want:   "error: could not execute process `/usr/bin/rustc-old -vV` (never executed): No such file or directory (os error 2)",
+		},
 		{name: "empty", argv0: "opt", stderr: "", want: ""},
 	}
 	for _, tt := range tests {

@@ -22,7 +22,9 @@ const (
 // walks the programs in report order, so problems come out in a stable order.
 func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
 	if len(spec.Programs) == 0 {
-		r.add(Problem{Kind: NoPrograms, Message: `no programs: no function sits in an executable section other than .text; put each program in a section such as "xdp", "socket" or "kprobe/<function>"`})
+		r.add(Problem{Kind: NoPrograms, Message: `no programs: no function sits in an executable section other than .text; ` +
+			`in Rust a program must be #[no_mangle] (#[unsafe(no_mangle)] in edition 2024) or #[export_name = "..."], or LTO drops it, ` +
+			`and in a section such as "xdp", "socket" or "kprobe/<function>" (#[link_section], #[unsafe(link_section)] in edition 2024)`})
 		return
 	}
 	if r.License == "" {

@@ -67,8 +67,15 @@ var (
 	binErr  error
 )
 
+// rustProgram is an XDP program crate, in the attribute spelling given.
+func rustProgram(noMangle, linkSection string) string {
+	return "#![no_std]\n#![no_main]\n" + noMangle + "\n" + linkSection + "\npub extern \"C\" fn prog(_: *const u8) -> u32 { 2 }\n" +
+		"#[panic_handler]\nfn panic(_: &core::panic::PanicInfo) -> ! { loop {} }\n"
+}
+
 func TestHardening(t *testing.T) {
 	bin := oxbpfBinary(t)
+	var edition func(edition, src string, lib bool) func(t *testing.T, dir string) []string
 	fixture := testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll")
 	good := func(t *testing.T, dir string) string {
 		return testenv.CopyFile(t, fixture, filepath.Join(dir, "in.ll"), 0o644)
@@ -80,9 +87,12 @@ func TestHardening(t *testing.T) {
 		}
 	}
 	crate := func(src string, lib bool) func(t *testing.T, dir string) []string {
+		return edition("2021", src, lib)
+	}
+	edition = func(edition, src string, lib bool) func(t *testing.T, dir string) []string {
 		return func(t *testing.T, dir string) []string {
 			c := filepath.Join(dir, "crate")
-			testenv.WriteFile(t, filepath.Join(c, "Cargo.toml"), "[package]\nname = \"crate\"\nversion = \"0.1.0\"\nedition = \"2021\"\n", 0o644)
+			testenv.WriteFile(t, filepath.Join(c, "Cargo.toml"), "[package]\nname = \"crate\"\nversion = \"0.1.0\"\nedition = \""+edition+"\"\n", 0o644)
 			name := "main.rs"
 			if lib {
 				name = "lib.rs"
@@ -142,6 +152,12 @@ func TestHardening(t *testing.T) {
 			want: "oxbpf: bin crate: rewrite: {target}/release/oxbpf/crate.ll:"},
 		{name: "crate that does not compile", needs: cargo, setup: crate("#![no_std]\n#![no_main]\npub fn x() -> u32 { undefined_thing }\n", false), code: 1,
 			want: "oxbpf: bin crate: cargo: exit status 101: error[E0425]: cannot find value `undefined_thing` in this scope (src/main.rs:3:21)"},
+		{name: "program without no_mangle", needs: cargo, setup: crate(rustProgram("", `#[link_section = "xdp"]`), false), code: 1,
+			want: `oxbpf: bin crate: verify: no programs: no function sits in an executable section other than .text; in Rust a program must be #[no_mangle] (#[unsafe(no_mangle)] in edition 2024) or #[export_name = "..."], or LTO drops it, and in a section such as "xdp", "socket" or "kprobe/<function>" (#[link_section], #[unsafe(link_section)] in edition 2024)`},
+		{name: "edition 2024 needs unsafe attributes", needs: cargo, setup: edition("2024", rustProgram("#[no_mangle]", `#[unsafe(link_section = "xdp")]`), false), code: 1,
+			want: "oxbpf: bin crate: cargo: exit status 101: error: unsafe attribute used without unsafe (src/main.rs:3:3); help: wrap the attribute in `unsafe(...)`"},
+		{name: "a -Z flag in RUSTFLAGS on stable", needs: cargo, setup: crate(rustProgram("#[no_mangle]", `#[link_section = "xdp"]`), false), env: []string{"RUSTFLAGS=-Z foo"}, code: 1,
+			want: "oxbpf: bin crate: cargo: exit status 101: error: failed to run `rustc` to learn about target-specific information: the option `Z` is only accepted on the nightly compiler"},
 		{name: "crate without bin target", needs: cargo, setup: crate("#![no_std]\npub fn x() {}\n", true), code: 2,
 			want: "oxbpf: cargo: crate crate has no bin target to build (bins: )"},
 		{name: "opt missing", needs: llvm19, setup: func(t *testing.T, dir string) []string {
@@ -183,7 +199,7 @@ func TestHardening(t *testing.T) {
 		}, code: 1, want: "oxbpf: load: program xdp_noret rejected: R0 !read_ok (and 1 more rejection)"},
 		{name: "object without programs", setup: func(t *testing.T, dir string) []string {
 			return []string{"verify", testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/noprog.o"), filepath.Join(dir, "noprog.o"), 0o644)}
-		}, code: 1, want: `oxbpf: verify: no programs: no function sits in an executable section other than .text; put each program in a section such as "xdp", "socket" or "kprobe/<function>"`},
+		}, code: 1, want: `oxbpf: verify: no programs: no function sits in an executable section other than .text; in Rust a program must be #[no_mangle] (#[unsafe(no_mangle)] in edition 2024) or #[export_name = "..."], or LTO drops it, and in a section such as "xdp", "socket" or "kprobe/<function>" (#[link_section], #[unsafe(link_section)] in edition 2024)`},
 		{name: "load without CAP_BPF", needs: root, nobody: true, setup: func(t *testing.T, dir string) []string {
 			return []string{"verify", testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"), 0o644), "--load"}
 		}, code: 3, want: "oxbpf: load map packets: loading BPF needs root or CAP_BPF"},

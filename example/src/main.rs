@@ -12,8 +12,8 @@
 
 use core::ffi::c_void;
 
-#[no_mangle]
-#[link_section = "license"]
+#[unsafe(no_mangle)]
+#[unsafe(link_section = "license")]
 pub static _license: [u8; 4] = *b"GPL\0";
 
 /// A legacy map definition: type, key size, value size, max entries, flags.
@@ -28,8 +28,8 @@ pub struct MapDef {
 
 const BPF_MAP_TYPE_HASH: u32 = 1;
 
-#[no_mangle]
-#[link_section = "maps"]
+#[unsafe(no_mangle)]
+#[unsafe(link_section = "maps")]
 pub static PROTOCOLS: MapDef = MapDef { kind: BPF_MAP_TYPE_HASH, key_size: 4, value_size: 8, max_entries: 256, flags: 0 };
 
 /// The XDP context as the kernel passes it.
@@ -48,8 +48,8 @@ const XDP_PASS: u32 = 2;
 /// UDP ports whose packets are dropped: discard and chargen.
 const DROPPED_PORTS: [u16; 2] = [9, 19];
 
-#[no_mangle]
-#[link_section = "xdp"]
+#[unsafe(no_mangle)]
+#[unsafe(link_section = "xdp")]
 pub extern "C" fn xdp_count(ctx: *const XdpMd) -> u32 {
     let ctx = unsafe { &*ctx };
     let (data, end) = (ctx.data as usize, ctx.data_end as usize);
