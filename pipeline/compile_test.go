@@ -194,3 +194,19 @@ func privateTempDir(t *testing.T) string {
 	t.Setenv("TMPDIR", dir)
 	return dir
 }
+
+// TestCompileNoJumpTable compiles a 24-case switch for -mcpu v4 with LLVM
+// 22, whose llc would write a jump table no loader here can place: the
+// object must come out with compare-and-branch code instead, and load.
+func TestCompileNoJumpTable(t *testing.T) {
+	testenv.LookPath(t, "opt-22")
+	testenv.LookPath(t, "llc-22")
+	opts := Options{Passes: "none", Opt: "opt-22", Llc: "llc-22", CPU: "v4", Load: os.Geteuid() == 0}
+	res, err := Compile(context.Background(), "testdata/switch.ll", filepath.Join(t.TempDir(), "switch.o"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := res.Bins[0]; len(b.Verify.Problems) != 0 || b.Load != nil && !b.Load.OK() {
+		t.Errorf("verify %+v, load %+v", b.Verify, b.Load)
+	}
+}

@@ -63,7 +63,7 @@ func TestLlcCommand(t *testing.T) {
 		{"defaults", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-19", 19), In: in, Out: out}},
 			"-march=bpfel -mcpu=v2 -filetype=obj b.opt.bc -o b.o"},
 		{"LLVM 22 keeps unreachable a no-op", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc", 22), In: in, Out: out}, Arch: "bpfeb", CPU: "v4"},
-			"-march=bpfeb -mcpu=v4 -filetype=obj -bpf-disable-trap-unreachable b.opt.bc -o b.o"},
+			"-march=bpfeb -mcpu=v4 -filetype=obj -bpf-disable-trap-unreachable -bpf-min-jump-table-entries=4294967295 b.opt.bc -o b.o"},
 		{"v1 on LLVM 14", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-14", 14), In: in, Out: out}, CPU: "v1"},
 			"-march=bpfel -mcpu=v1 -filetype=obj b.opt.bc -o b.o"},
 		{"v4 needs LLVM 18", LlcArgs{LLVMRun: LLVMRun{Tool: fakeTool("llc-16", 16), In: in, Out: out}, CPU: "v4"},

@@ -65,6 +65,12 @@ var (
 		// __bpf_trap, which needs a .ksyms section and a kernel that has it;
 		// this keeps the older behaviour. Not in llc 14, 15, 16 or 19.
 		{"bpf-disable-trap-unreachable", "", 21},
+		// From LLVM 22 on, llc compiles a large match at -mcpu v4 into a
+		// jump table (a .jumptables section, symbols BPF.JT.*, gotox), which
+		// cilium/ebpf cannot place and kernels before gotox do not run;
+		// measured with a 24-arm match. A threshold no switch reaches keeps
+		// compare-and-branch trees, as every older LLVM writes.
+		{"bpf-min-jump-table-entries", maxUint32, 22},
 	}
 )
 

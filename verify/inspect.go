@@ -10,6 +10,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cilium/ebpf"
 	"github.com/oxbpf/oxbpf/internal/input"
@@ -164,12 +165,29 @@ func hostByteOrder() string {
 // error names the symbol only in text.
 var unknownReference = regexp.MustCompile(`section "([^"]*)": reference to "([^"]*)" in section ([^:]+):`)
 
+// undefinedSymbolHint names the construct behind a reference to a symbol
+// the compiler left undefined on purpose, or "".
+func undefinedSymbolHint(name string) string {
+	switch {
+	case strings.HasPrefix(name, "BPF.JT."):
+		return fmt.Sprintf("refers to %s, a jump table LLVM 22 made of a large match (or switch) at -mcpu v4, which no loader "+
+			"here can place: build with --mcpu v3, or with oxbpf's llc options (-bpf-min-jump-table-entries)", name)
+	case name == "":
+		return "refers to a symbol without a name, as coverage instrumentation (-C instrument-coverage) and sanitizers " +
+			"write: BPF cannot run them; build without those flags"
+	}
+	return ""
+}
+
 func loaderProblem(err error) Problem {
 	var pe *problemError
 	if errors.As(err, &pe) {
 		return pe.Problem
 	}
 	if m := unknownReference.FindStringSubmatch(err.Error()); m != nil {
+		if hint := undefinedSymbolHint(m[2]); hint != "" {
+			return Problem{Kind: Unresolved, Section: m[1], Symbol: m[2], Message: hint}
+		}
 		return Problem{
 			Kind:    Unresolved,
 			Section: m[1],

@@ -43,6 +43,10 @@ func TestInspect(t *testing.T) {
 		{file: "bpfcall.o", kernel: Kernel{4, 15}, problems: []want{
 			{Kind: BPFCall, Program: "xdp_call", Section: "xdp", Symbol: "add", Message: "calls add, which was not inlined: kernels before 4.16 cannot load BPF-to-BPF calls (target kernel 4.15)"},
 		}},
+		{file: "jumptable.o", problems: []want{
+			{Kind: Unresolved, Section: "xdp", Symbol: "BPF.JT.0.0", Message: "refers to BPF.JT.0.0, a jump table LLVM 22 made of a large match (or switch) at -mcpu v4"},
+		}},
+		{file: "gaveup.o", programs: []string{"xdp_spin/xdp/XDP/XDP/29"}},
 		{file: "recursion.o", programs: []string{"xdp_recursion/xdp/XDP/XDP/27"}, problems: []want{
 			{Kind: Recursion, Program: "xdp_recursion", Section: "xdp", Symbol: "even", Message: "recursion: even → odd → even: the kernel refuses"},
 		}},

@@ -153,8 +153,30 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 // fullLog is the verifier log of a load error, if any.
 func fullLog(err error) string {
 	var ve *ebpf.VerifierError
-	if errors.As(err, &ve) {
+	var ge *gaveUpError
+	switch {
+	case errors.As(err, &ve):
 		return strings.Join(ve.Log, "\n")
+	case errors.As(err, &ge):
+		return strings.Join(ge.log, "\n")
 	}
 	return ""
+}
+
+// gaveUpError is a rejection whose verifier log cilium/ebpf did not keep:
+// for EFAULT (returned, for one, when the verifier gives up on a sequence
+// of jumps too complex to follow) it reports only "bad address (hit
+// verifier bug, ...)". recoverLog loads the program once more itself, with
+// a buffer large enough for the whole log.
+type gaveUpError struct {
+	log       []string
+	processed string // "147472", from the verifier's statistics line
+}
+
+func (e *gaveUpError) Error() string {
+	last := lastWord(e.log)
+	if e.processed != "" {
+		return fmt.Sprintf("the verifier gave up after %s instructions: %s", e.processed, last)
+	}
+	return "the verifier gave up: " + last
 }

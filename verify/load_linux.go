@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/cilium/ebpf"
 	"golang.org/x/sys/unix"
@@ -70,6 +71,7 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 			continue
 		}
 		log, err := loadProgram(spec, p, created, progOpts)
+		err = recoverLog(p, created, err)
 		if noPermission(err) {
 			return nil, fmt.Errorf("load program %s: %w", p.Name, ErrNoPermission)
 		}
@@ -181,11 +183,21 @@ func variablesIn(spec *ebpf.CollectionSpec, keep func(section string) bool) map[
 }
 
 // noPermission tells a refusal for lack of privilege from a verifier
-// rejection: both can be EPERM, but only the verifier leaves a log.
+// rejection: both can be EPERM, but only the verifier leaves a log. A
+// process that has CAP_BPF or CAP_SYS_ADMIN is not short of privilege:
+// its EPERM is the kernel refusing the program (a program type it may not
+// load, a lockdown), which the report says as the kernel put it.
 func noPermission(err error) bool {
 	if !errors.Is(err, unix.EPERM) {
 		return false
 	}
 	var ve *ebpf.VerifierError
-	return !errors.As(err, &ve) || len(ve.Log) == 0
+	if errors.As(err, &ve) && len(ve.Log) > 0 {
+		return false
+	}
+	return !privileged()
 }
+
+// privileged reports whether this process holds what loading BPF needs,
+// read once.
+var privileged = sync.OnceValue(func() bool { return CheckPrivileges().CanLoad })

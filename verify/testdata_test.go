@@ -20,6 +20,7 @@ func TestTestdataUpToDate(t *testing.T) {
 	testenv.LookPath(t, "clang-19")
 	testenv.LookPath(t, "llvm-strip-19")
 	testenv.LookPath(t, "llvm-objcopy-19")
+	testenv.LookPath(t, "llc-22")
 
 	out := t.TempDir()
 	cmd := exec.CommandContext(context.Background(), makeBin, "-s", "-B", "OUT="+out)
