@@ -13,6 +13,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty", "", "t.ll: not textual LLVM IR: the file is empty"},
 		{"blank", "  \n\n", "t.ll: not textual LLVM IR: the file is empty"},
+		{"byte-order mark", "\uFEFFtarget triple = \"bpfel\"\n", "t.ll:1:1: the file starts with a UTF-8 byte-order mark, which LLVM's parsers refuse; save it without one"},
 		{"bitcode", "BC\xc0\xde\x35\x14", "t.ll: not textual LLVM IR: this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"},
 		{"bitcode wrapper", "\xde\xc0\x17\x0b\x00\x00", "t.ll: not textual LLVM IR: this is LLVM bitcode, not text; emit text IR with rustc --emit=llvm-ir (or convert it with llvm-dis)"},
 		{"object file", "\x7fELF\x02\x01\x01", "t.ll: not textual LLVM IR: this is an ELF object file, not LLVM IR; give the .ll that rustc --emit=llvm-ir wrote"},

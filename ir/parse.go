@@ -43,6 +43,9 @@ func checkText(filename, src string) error {
 	if hint := sniffBinary(src); hint != "" {
 		return fmt.Errorf("%s: %w: %s", filename, ErrNotText, hint)
 	}
+	if strings.HasPrefix(src, "\uFEFF") {
+		return fmt.Errorf("%s:1:1: the file starts with a UTF-8 byte-order mark, which LLVM's parsers refuse; save it without one", filename)
+	}
 	if strings.TrimSpace(src) == "" {
 		return fmt.Errorf("%s: %w: the file is empty", filename, ErrNotText)
 	}

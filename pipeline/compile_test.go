@@ -100,7 +100,7 @@ func TestCompileLoopForOldKernel(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := Compile(context.Background(), "testdata/loop.ll", out, ready(Options{Kernel: verify.Kernel{Major: 4, Minor: 15}, Unroll: true}))
-	if !errors.Is(err, ErrProgram) || !strings.Contains(err.Error(), "verify: xdp_loop (section xdp): a backward jump") {
+	if !errors.Is(err, ErrProgram) || !strings.Contains(err.Error(), "verify: xdp_loop (section xdp): a backward jump") || !strings.Contains(err.Error(), "the loop survived unrolling") {
 		t.Fatalf("err = %v", err)
 	}
 	if b := res.Bins[0]; b.OK || b.Object != "" || b.Error != err.Error() || len(b.Verify.Problems) != 1 {

@@ -106,7 +106,7 @@ func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) 
 // verify inspects the object; every problem but the byte order, which
 // Options chose, fails the bin.
 func (p *pipeline) verify(res *BinResult, obj string) (string, error) {
-	rep, err := verify.Inspect(obj, verify.Options{Kernel: p.opts.Kernel})
+	rep, err := verify.Inspect(obj, verify.Options{Kernel: p.opts.Kernel, Unrolled: p.opts.Unroll})
 	if err != nil {
 		return "", err
 	}

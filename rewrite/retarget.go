@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/oxbpf/oxbpf/ir"
@@ -34,6 +35,27 @@ const (
 	bpfebTriple   = "bpfeb"
 )
 
+// pointerBits reads the size of pointers in address space 0 from a data
+// layout ("p:32:32", "p0:64:64:64"); LLVM's default, and that of a module
+// without a layout, is 64.
+func pointerBits(layout string) int {
+	for spec := range strings.SplitSeq(layout, "-") {
+		rest, ok := strings.CutPrefix(spec, "p")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "0")
+		size, _, ok := strings.Cut(strings.TrimPrefix(rest, ":"), ":")
+		if !ok || !strings.HasPrefix(rest, ":") {
+			continue // p1:..., another address space
+		}
+		if n, err := strconv.Atoi(size); err == nil {
+			return n
+		}
+	}
+	return 64
+}
+
 // hostAttrs are the function attributes retarget removes, by key.
 var hostAttrs = map[string]bool{
 	"target-cpu":      true,
@@ -47,6 +69,11 @@ var hostAttrs = map[string]bool{
 
 func runRetarget(c *Context) error {
 	m := c.Module
+	if bits := pointerBits(headerValue(m.DataLayout)); bits != 64 {
+		c.Error(m.DataLayout, nil, "IR for a %d-bit target (%s): its pointers, offsets and struct layouts are not BPF's, which is 64-bit; "+
+			"emit the IR for a 64-bit host (x86_64 or aarch64), as oxbpf build does", bits, headerValue(m.Triple))
+		return nil
+	}
 	triple, layout := bpfelTriple, bpfDataLayout
 	if c.Options.BigEndian {
 		triple, layout = bpfebTriple, "E"+bpfDataLayout[1:]

@@ -224,7 +224,7 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 		Path:    path,
 		Args:    argv,
 		Dir:     filepath.Dir(crate.ManifestPath),
-		Env:     append(targetDirEnv(a.TargetDir), ltoEnv),
+		Env:     append(s.targetDirEnv(a.TargetDir), ltoEnv),
 		Timeout: a.Timeout,
 		Trace:   a.Trace,
 	}, nil
@@ -260,7 +260,14 @@ func (s system) linuxTarget(target string) (string, error) {
 	return "", fmt.Errorf("cargo: no Linux target known for %s/%s; set the target triple", s.goos, s.goarch)
 }
 
-func targetDirEnv(dir string) []string {
+// targetDirEnv sets cargo's target directory: dir, else $CARGO_TARGET_DIR.
+// Either is made absolute here, against oxbpf's working directory, as
+// cargo would resolve it against its own: cargo runs in the crate's
+// directory, where a relative one would name another place.
+func (s system) targetDirEnv(dir string) []string {
+	if dir == "" {
+		dir = s.getenv("CARGO_TARGET_DIR")
+	}
 	if dir == "" {
 		return nil
 	}

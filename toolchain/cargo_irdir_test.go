@@ -11,7 +11,7 @@ import (
 
 func TestCargoRustcCommandIRDir(t *testing.T) {
 	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml"), IRDir: filepath.FromSlash("/ir dir")}
-	s := system{lookPath: func(name string) (string, error) { return "/bin/" + name, nil }, goos: "linux", goarch: "amd64"}
+	s := system{getenv: noEnv, lookPath: func(name string) (string, error) { return "/bin/" + name, nil }, goos: "linux", goarch: "amd64"}
 	cmd, err := s.cargoRustcCommand(CargoArgs{}, crate, "kprobe")
 	if err != nil {
 		t.Fatal(err)

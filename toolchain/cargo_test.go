@@ -43,7 +43,7 @@ func TestCargoRustcCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := system{lookPath: lookPath, goos: tt.goos, goarch: "amd64"}
+			s := system{getenv: noEnv, lookPath: lookPath, goos: tt.goos, goarch: "amd64"}
 			cmd, err := s.cargoRustcCommand(tt.args, crate, "kprobe")
 			if err != nil {
 				t.Fatal(err)
@@ -59,7 +59,7 @@ func TestCargoRustcCommand(t *testing.T) {
 			}
 		})
 	}
-	if _, err := (system{lookPath: lookPath, goos: "windows", goarch: "386"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil {
+	if _, err := (system{getenv: noEnv, lookPath: lookPath, goos: "windows", goarch: "386"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil {
 		t.Error("no error for a host without a known Linux target")
 	}
 	noTrue := func(name string) (string, error) {
@@ -68,8 +68,48 @@ func TestCargoRustcCommand(t *testing.T) {
 		}
 		return lookPath(name)
 	}
-	if _, err := (system{lookPath: noTrue, goos: "windows", goarch: "amd64"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil || !strings.Contains(err.Error(), `no "true" command on PATH`) {
+	if _, err := (system{getenv: noEnv, lookPath: noTrue, goos: "windows", goarch: "amd64"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil || !strings.Contains(err.Error(), `no "true" command on PATH`) {
 		t.Errorf("without true on PATH: %v", err)
+	}
+}
+
+// noEnv is an environment with nothing set.
+func noEnv(string) string { return "" }
+
+// TestCargoTargetDirEnv: a relative $CARGO_TARGET_DIR means the directory
+// oxbpf runs in, as it does for cargo run there, not the crate's, where
+// oxbpf runs cargo.
+func TestCargoTargetDirEnv(t *testing.T) {
+	crate := &Crate{Name: "probes", ManifestPath: filepath.FromSlash("/src/probes/Cargo.toml"), IRDir: "/ir"}
+	env := func(dir string) func(string) string {
+		return func(k string) string {
+			if k == "CARGO_TARGET_DIR" {
+				return dir
+			}
+			return ""
+		}
+	}
+	cwd, _ := os.Getwd()
+	for _, tt := range []struct{ flag, env, want string }{
+		{"", "", ""},
+		{"", "rel/target", filepath.Join(cwd, "rel", "target")},
+		{"", "/abs/target", filepath.FromSlash("/abs/target")},
+		{"flag", "/abs/target", filepath.Join(cwd, "flag")},
+	} {
+		s := system{getenv: env(tt.env), lookPath: func(n string) (string, error) { return "/bin/" + n, nil }, goos: "linux", goarch: "amd64"}
+		cmd, err := s.cargoRustcCommand(CargoArgs{Project: Project{TargetDir: tt.flag}}, crate, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, e := range cmd.Env {
+			if v, ok := strings.CutPrefix(e, "CARGO_TARGET_DIR="); ok {
+				got = v
+			}
+		}
+		if got != tt.want {
+			t.Errorf("--target-dir %q, $CARGO_TARGET_DIR %q: cargo gets %q, want %q", tt.flag, tt.env, got, tt.want)
+		}
 	}
 }
 
@@ -95,7 +135,9 @@ func TestSelectBins(t *testing.T) {
 	}{
 		{nil, nil, "a"},
 		{nil, []string{"x"}, "a b"},
-		{[]string{"b"}, nil, "b"},
+		{[]string{"b"}, []string{"x"}, "b"},
+		{[]string{"b"}, nil, "cargo: bin b requires the features x: add --features x"},
+		{[]string{"a", "a", "b", "a"}, []string{"x"}, "a b"},
 		{[]string{"c"}, nil, `cargo: crate p has no bin "c" (bins: a, b)`},
 	} {
 		bins, err := selectBins(crate, tt.asked, tt.features)

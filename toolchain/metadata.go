@@ -50,16 +50,24 @@ func selectBins(crate *Crate, asked, features []string) ([]string, error) {
 		names = append(names, b.Name)
 	}
 	if len(asked) > 0 {
+		var bins []string
 		for _, bin := range asked {
-			if !slices.Contains(names, bin) {
+			i := slices.Index(names, bin)
+			if i < 0 {
 				return nil, fmt.Errorf("cargo: crate %s has no bin %q (bins: %s)", crate.Name, bin, strings.Join(names, ", "))
 			}
+			if missing := notIn(crate.Bins[i].RequiredFeatures, features); len(missing) > 0 {
+				return nil, fmt.Errorf("cargo: bin %s requires the features %s: add --features %s", bin, strings.Join(missing, ", "), strings.Join(missing, ","))
+			}
+			if !slices.Contains(bins, bin) { // --bin a --bin a builds a once
+				bins = append(bins, bin)
+			}
 		}
-		return asked, nil
+		return bins, nil
 	}
 	var bins []string
 	for _, b := range crate.Bins {
-		if allIn(b.RequiredFeatures, features) {
+		if len(notIn(b.RequiredFeatures, features)) == 0 {
 			bins = append(bins, b.Name)
 		}
 	}
@@ -84,13 +92,15 @@ func safeFileName(name string) bool {
 	return true
 }
 
-func allIn(want, have []string) bool {
+// notIn returns the elements of want that have lacks.
+func notIn(want, have []string) []string {
+	var missing []string
 	for _, w := range want {
 		if !slices.Contains(have, w) {
-			return false
+			missing = append(missing, w)
 		}
 	}
-	return true
+	return missing
 }
 
 // cargoMetadata is the part of `cargo metadata --format-version 1` we read.
@@ -132,7 +142,7 @@ func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
 		Path:    path,
 		Args:    argv,
 		Dir:     filepath.Dir(manifest),
-		Env:     targetDirEnv(a.TargetDir),
+		Env:     s.targetDirEnv(a.TargetDir),
 		Timeout: a.Timeout,
 		Trace:   a.Trace,
 	})

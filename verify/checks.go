@@ -20,7 +20,8 @@ const (
 
 // check adds the problems a loader or the given kernel would refuse. It
 // walks the programs in report order, so problems come out in a stable order.
-func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
+func (r *Report) check(spec *ebpf.CollectionSpec, opts Options) {
+	k := opts.Kernel
 	if len(spec.Programs) == 0 {
 		r.add(Problem{Kind: NoPrograms, Message: `no programs: no function sits in an executable section other than .text; ` +
 			`in Rust a program must be #[no_mangle] (#[unsafe(no_mangle)] in edition 2024) or #[export_name = "..."], or LTO drops it, ` +
@@ -42,7 +43,11 @@ func (r *Report) check(spec *ebpf.CollectionSpec, k Kernel) {
 		r.checkIndirectCalls(at, p.Instructions)
 		if k.Before(kernelLoops) {
 			if n, from, to := backwardJumps(p.Instructions); n > 0 {
-				r.add(at.with(Loop, "", fmt.Sprintf("%s at instruction %d back to %d: kernel %v refuses loops (bounded loops need 5.3); unroll it", aOrFirstOf(n, "backward jump"), from, to, k)))
+				hint := "unroll it (oxbpf build --unroll)"
+				if opts.Unrolled {
+					hint = "the loop survived unrolling, so its trip count is no constant (it comes from the packet or a map): give it a constant bound, or target Linux 5.3 or newer"
+				}
+				r.add(at.with(Loop, "", fmt.Sprintf("%s at instruction %d back to %d: kernel %v refuses loops (bounded loops need 5.3); %s", aOrFirstOf(n, "backward jump"), from, to, k, hint)))
 			}
 		}
 		limit := fmt.Sprintf("the kernel accepts at most %d", maxInsns)

@@ -23,5 +23,5 @@ func ExampleInspect() {
 	}
 	// Output:
 	// xdp_loop in xdp: XDP, 17 instructions
-	// loop: xdp_loop (section xdp): a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops (bounded loops need 5.3); unroll it
+	// loop: xdp_loop (section xdp): a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops (bounded loops need 5.3); unroll it (oxbpf build --unroll)
 }

@@ -22,6 +22,9 @@ type Options struct {
 	// means unknown, and the checks assume the newest; ParseKernel("") gives
 	// the running kernel instead.
 	Kernel Kernel
+	// Unrolled says the object was built with every loop unrolled (oxbpf
+	// build --unroll), so a loop left in it is one no unrolling removes.
+	Unrolled bool
 }
 
 // Inspect reads the object at path and reports what it holds and what a
@@ -69,7 +72,7 @@ func InspectBytes(data []byte, opts Options) *Report {
 		return r
 	}
 	r.describe(spec)
-	r.check(spec, opts.Kernel)
+	r.check(spec, opts)
 	r.checkDataPointers(data)
 	return r
 }

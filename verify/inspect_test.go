@@ -262,7 +262,7 @@ func TestReportJSON(t *testing.T) {
       "kind": "loop",
       "program": "xdp_loop",
       "section": "xdp",
-      "message": "a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops (bounded loops need 5.3); unroll it"
+      "message": "a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops (bounded loops need 5.3); unroll it (oxbpf build --unroll)"
     }
   ]
 }`

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/pipeline"
@@ -117,7 +119,7 @@ func programTable(res *pipeline.Result, verbose bool) string {
 				fmt.Fprintln(tw, header)
 			}
 			rows++
-			row := fmt.Sprintf("%s\t%s\t%s\t%s\t%d", p.Name, bin.Bin, p.Section, p.Type, p.Instructions)
+			row := fmt.Sprintf("%s\t%s\t%s\t%s\t%d", cell(p.Name), cell(bin.Bin), cell(p.Section), p.Type, p.Instructions)
 			if loaded {
 				row += "\t" + loadOutcome(bin.Load, p.Name)
 			}
@@ -158,11 +160,20 @@ func mapTable(res *pipeline.Result) string {
 				fmt.Fprintln(tw, "MAP\tBIN\tTYPE\tKEY\tVALUE\tMAX ENTRIES")
 			}
 			rows++
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", m.Name, bin.Bin, m.Type, m.KeySize, m.ValueSize, m.MaxEntries)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", cell(m.Name), cell(bin.Bin), m.Type, m.KeySize, m.ValueSize, m.MaxEntries)
 		}
 	}
 	tw.Flush()
 	return b.String()
+}
+
+// cell is a name as a table shows it: quoted, escapes and all, when it
+// holds a tab, a newline or another byte that would break the columns.
+func cell(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // loadOutcome says what the kernel made of one program: "ok", the
