@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/oxbpf/oxbpf/toolchain"
 )
@@ -110,6 +111,11 @@ func interrupted(ctx context.Context) error {
 func (p *pipeline) buildBin(ctx context.Context, cargo toolchain.CargoArgs, res *BinResult, out string) error {
 	var irs []toolchain.BinIR
 	err := p.step(res, StepCargo, "cargo", func() (string, error) {
+		start := time.Now()
+		cargo.Waiting = func(what string) {
+			p.note(Event{Bin: res.Bin, Waiting: true, Detail: "waiting for " + what,
+				Timing: Timing{Step: StepCargo, Tool: "cargo", Start: start.Sub(p.start), Duration: time.Since(start)}})
+		}
 		var err error
 		irs, err = toolchain.Cargo(ctx, cargo)
 		return "", err

@@ -18,11 +18,20 @@ import (
 func TestConcurrentBuildsAndDeterminism(t *testing.T) {
 	needE2E(t)
 	target := t.TempDir()
+	var mu sync.Mutex
+	var waits []string
 	build := func(out string) *Result {
 		opts := probeOptions("net", legs[0], target, out)
 		opts.Load = false
 		opts.KeepTemps = true
 		opts.Jobs = 2
+		opts.Progress = func(e Event) {
+			if e.Waiting {
+				mu.Lock()
+				waits = append(waits, e.Bin+": "+e.Detail)
+				mu.Unlock()
+			}
+		}
 		res, err := Build(context.Background(), opts)
 		if err != nil {
 			t.Errorf("build into %s: %v", out, err)
@@ -39,6 +48,12 @@ func TestConcurrentBuildsAndDeterminism(t *testing.T) {
 		wg.Go(func() { results[i] = build(outs[i]) })
 	}
 	wg.Wait()
+	// One build had to wait for the other, for cargo's lock or oxbpf's
+	// own, and said so.
+	if len(waits) == 0 {
+		t.Error("two builds of one crate at once, and neither said it waited")
+	}
+	t.Logf("waits: %q", waits)
 	results[2] = build(outs[2])
 	if t.Failed() {
 		return

@@ -100,10 +100,14 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 func seconds(d time.Duration) float64 { return d.Round(time.Microsecond).Seconds() }
 
 // Event is one step of one bin (Bin empty for the run's own steps), sent
-// to Options.Progress as the step ends.
+// to Options.Progress as the step ends, or while it waits.
 type Event struct {
 	Bin string
 	Timing
+	// Waiting marks a note sent while the step runs: it waits for
+	// something outside oxbpf, which Detail names ("file lock on build
+	// directory"). Its Duration is the time waited so far.
+	Waiting bool
 	// Detail summarises the outcome in a few words, e.g. "LLVM 22 → 19,
 	// 57 edits" or "2 programs, 1 map".
 	Detail string

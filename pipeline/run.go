@@ -84,6 +84,15 @@ func (p *pipeline) step(res *BinResult, step Step, tool string, f func() (string
 	return err
 }
 
+// note reports e, a step that waits, as it happens.
+func (p *pipeline) note(e Event) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.opts.Progress != nil && !p.finished {
+		p.opts.Progress(e)
+	}
+}
+
 // record adds t to the steps of res (nil: of the run) and reports it;
 // p.mu is held.
 func (p *pipeline) record(res *BinResult, t Timing, detail string, err error) {

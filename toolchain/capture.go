@@ -1,6 +1,7 @@
 package toolchain
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 )
@@ -51,4 +52,33 @@ func (w *headTail) Bytes() []byte {
 	}
 	gap := fmt.Sprintf("\n[oxbpf: %d bytes of this output left out]\n", w.dropped)
 	return slices.Concat(w.head, []byte(gap), w.tail)
+}
+
+// lineWriter calls fn with each complete line written to it. A line
+// longer than maxLine is passed on in pieces, so a tool that never writes
+// a newline cannot grow the buffer.
+type lineWriter struct {
+	fn  func(string)
+	buf []byte
+}
+
+const maxLine = 64 << 10
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			w.buf = append(w.buf, p...)
+			if len(w.buf) >= maxLine {
+				w.fn(string(w.buf))
+				w.buf = w.buf[:0]
+			}
+			break
+		}
+		w.buf = append(w.buf, p[:i]...)
+		w.fn(string(bytes.TrimSuffix(w.buf, []byte("\r"))))
+		w.buf, p = w.buf[:0], p[i+1:]
+	}
+	return n, nil
 }

@@ -32,3 +32,23 @@ func TestHeadTail(t *testing.T) {
 		})
 	}
 }
+
+func TestLineWriter(t *testing.T) {
+	var lines []string
+	w := &lineWriter{fn: func(s string) { lines = append(lines, s) }}
+	for _, chunk := range []string{"    Blocking wai", "ting for file lock on build directory\r\nsecond\n", "third", "\n"} {
+		w.Write([]byte(chunk))
+	}
+	w.Write([]byte(strings.Repeat("x", maxLine+10)))
+	want := []string{"    Blocking waiting for file lock on build directory", "second", "third", strings.Repeat("x", maxLine+10)}
+	if len(lines) != 4 || lines[0] != want[0] || lines[1] != want[1] || lines[2] != want[2] || len(lines[3]) != len(want[3]) {
+		t.Errorf("lines %q", lines)
+	}
+	var what string
+	notice := Project{Waiting: func(s string) { what = s }}.lockNotice()
+	notice(lines[0])
+	notice("   Compiling x v0.1.0")
+	if what != "file lock on build directory, which another cargo holds" {
+		t.Errorf("Waiting got %q", what)
+	}
+}

@@ -34,6 +34,10 @@ type Project struct {
 	Target  string
 	Timeout time.Duration // per cargo run; zero: only ctx bounds it
 	Trace   io.Writer     // see Command.Trace
+	// Waiting, if not nil, is told when the run waits for a lock another
+	// process holds ("file lock on build directory, which another cargo
+	// holds"), which can take as long as that other build.
+	Waiting func(what string)
 }
 
 // CargoArgs describe building the IR of a crate's bin targets.
@@ -147,7 +151,11 @@ func runCargo(ctx context.Context, a CargoArgs, cmd Command) error {
 // returns the copy's path, or "" without IRDest.
 func cargoIR(ctx context.Context, a CargoArgs, crate *Crate, bin string, cmd Command) (string, error) {
 	path := irPath(crate.IRDir, bin)
-	unlock, err := lockFile(strings.TrimSuffix(path, ".ll") + ".lock")
+	var waiting func()
+	if a.Waiting != nil {
+		waiting = func() { a.Waiting("the lock on " + bin + "'s IR, which another oxbpf building it holds") }
+	}
+	unlock, err := lockFile(strings.TrimSuffix(path, ".ll")+".lock", waiting)
 	if err != nil {
 		return "", fmt.Errorf("lock: %w", err)
 	}
@@ -227,7 +235,21 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 		Env:     append(s.targetDirEnv(a.TargetDir), ltoEnv),
 		Timeout: a.Timeout,
 		Trace:   a.Trace,
+		OnLine:  a.lockNotice(),
 	}, nil
+}
+
+// lockNotice turns cargo's "Blocking waiting for file lock on X" into a
+// call of Waiting with X.
+func (a Project) lockNotice() func(string) {
+	if a.Waiting == nil {
+		return nil
+	}
+	return func(line string) {
+		if what, ok := strings.CutPrefix(strings.TrimSpace(line), "Blocking waiting for "); ok {
+			a.Waiting(what + ", which another cargo holds")
+		}
+	}
 }
 
 // ltoEnv gives every crate of the build LTO-ready objects: without

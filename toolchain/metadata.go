@@ -145,6 +145,7 @@ func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
 		Env:     s.targetDirEnv(a.TargetDir),
 		Timeout: a.Timeout,
 		Trace:   a.Trace,
+		OnLine:  a.lockNotice(),
 	})
 	if err != nil {
 		return nil, err

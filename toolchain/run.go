@@ -34,6 +34,9 @@ type Command struct {
 	// Trace, if not nil, receives the command line and then the child's
 	// stderr as it arrives (for -v). Stderr is captured either way.
 	Trace io.Writer
+	// OnLine, if not nil, gets each line of stderr as it arrives, without
+	// its newline, so a caller can tell what the child is doing.
+	OnLine func(line string)
 }
 
 // String renders the command as a shell would need it typed, for -v and
@@ -81,7 +84,10 @@ func Run(ctx context.Context, c Command) (stdout, stderr []byte, err error) {
 	cmd.Stderr = errBuf
 	if c.Trace != nil {
 		fmt.Fprintf(c.Trace, "+ %s\n", c)
-		cmd.Stderr = io.MultiWriter(errBuf, c.Trace)
+		cmd.Stderr = io.MultiWriter(cmd.Stderr, c.Trace)
+	}
+	if c.OnLine != nil {
+		cmd.Stderr = io.MultiWriter(cmd.Stderr, &lineWriter{fn: c.OnLine})
 	}
 	cmd.WaitDelay = waitDelay
 	killProcessGroupOnCancel(cmd)

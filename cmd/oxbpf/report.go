@@ -36,6 +36,10 @@ func progress(w io.Writer) func(pipeline.Event) {
 		if e.Err != nil {
 			detail = "FAILED"
 		}
+		if e.Waiting {
+			fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("%-16s %-9s %8s  %s", e.Bin, name, "", detail), " "))
+			return
+		}
 		line := fmt.Sprintf("%-16s %-9s %8s  %s", e.Bin, name, duration(e.Duration), detail)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 		for _, d := range e.Diagnostics {
