@@ -77,7 +77,7 @@ func VerifyObject(ctx context.Context, obj string, opts Options) (*Result, error
 	}
 	private := filepath.Join(p.tmp, "object.o")
 	if err := os.WriteFile(private, data, 0o600); err != nil {
-		return p.res, err
+		return p.res, tempError(err)
 	}
 	if err := p.check(ctx, b, private); err != nil {
 		b.Error = err.Error()

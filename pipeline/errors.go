@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
@@ -60,8 +63,20 @@ func cargoError(err error) error {
 		return mark(ErrUsage, err) // no Cargo.toml there
 	case errors.As(err, &ws):
 		return mark(ErrUsage, err)
+	case !errors.As(err, &te) && (errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)):
+		return tempError(err) // copying the IR into the temporary directory
 	case errors.As(err, &te) && te.ExitCode > 0:
 		return mark(ErrProgram, err)
+	}
+	return mark(ErrToolchain, err)
+}
+
+// tempError classifies a failure to write oxbpf's own temporary files:
+// the machine's, like a missing tool, whatever the run (compile, build,
+// verify). A full disk gets the hint to point TMPDIR elsewhere.
+func tempError(err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		err = fmt.Errorf("%w (temporary files go to %s: point TMPDIR at a file system with room)", err, os.TempDir())
 	}
 	return mark(ErrToolchain, err)
 }

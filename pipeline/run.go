@@ -38,7 +38,7 @@ func newPipeline(ctx context.Context, opts Options, discoverDir string) (*pipeli
 	}
 	tmp, err := os.MkdirTemp("", "oxbpf-")
 	if err != nil {
-		return nil, err
+		return nil, tempError(err)
 	}
 	p := &pipeline{
 		opts:        opts,

@@ -91,7 +91,7 @@ func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) 
 		return "", err
 	}
 	if err := writeTemp(path, m); err != nil {
-		return "", err
+		return "", tempError(err)
 	}
 	detail := words.Plural(rep.Edits(), "edit")
 	if rep.Rustc != "" {

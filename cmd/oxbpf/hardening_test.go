@@ -327,6 +327,33 @@ func TestHardeningSignals(t *testing.T) {
 	}
 }
 
+// TestHardeningFullTmpdir runs compile and build with TMPDIR on a full
+// file system: both end with exit status 3 (the machine's problem, not the
+// program's) and say where temporary files go.
+func TestHardeningFullTmpdir(t *testing.T) {
+	testenv.Root(t)
+	testenv.LookPath(t, "opt-19")
+	testenv.LookPath(t, "cargo")
+	bin := oxbpfBinary(t)
+	dir := t.TempDir()
+	full := filepath.Join(dir, "full")
+	os.Mkdir(full, 0o755)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", full).CombinedOutput(); err != nil {
+		t.Skipf("skipping: cannot mount a tmpfs: %s", out)
+	}
+	defer exec.Command("umount", full).Run()
+	os.WriteFile(filepath.Join(full, "fill"), make([]byte, 8<<10), 0o644) // fails part way: the disk is full
+	for _, args := range [][]string{
+		{"compile", testenv.Abs(t, "../../pipeline/testdata/xdp.ll"), "-o", filepath.Join(dir, "xdp.o"), "--passes", "none"},
+		{"build", testenv.Abs(t, "../../example"), "-o", filepath.Join(dir, "out"), "--target-dir", sharedTarget(t)},
+	} {
+		stderr, code := runBinary(t, bin, false, []string{"TMPDIR=" + full}, args...)
+		if last := lastLine(stderr); code != 3 || !strings.Contains(last, "no space left on device (temporary files go to "+full+": point TMPDIR at a file system with room)") {
+			t.Errorf("%s: exit %d, last line %q; want 3 and the TMPDIR hint", args[0], code, last)
+		}
+	}
+}
+
 // TestHardeningKilled kills oxbpf with SIGKILL, which no handler sees,
 // while opt runs: on Linux opt gets the parent-death signal and dies too.
 func TestHardeningKilled(t *testing.T) {
