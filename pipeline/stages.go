@@ -7,10 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/oxbpf/oxbpf/internal/output"
 	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/ir"
+	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
 )
@@ -66,6 +69,26 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	return nil
 }
 
+// madeBy names the Rust functions behind the object's problems, where
+// the rewrite saw them in the IR: an indirect call that survived opt was
+// made in a function lint warned of.
+func madeBy(problems []verify.Problem, rep *rewrite.Report) string {
+	indirect := slices.ContainsFunc(problems, func(p verify.Problem) bool { return p.Kind == verify.IndirectCall })
+	if !indirect || rep == nil {
+		return ""
+	}
+	var fns []string
+	for _, d := range rep.Diagnostics() {
+		if d.Check == rewrite.CheckIndirectCall && d.Function != "" && !slices.Contains(fns, d.Function) {
+			fns = append(fns, d.Function)
+		}
+	}
+	if len(fns) == 0 {
+		return ""
+	}
+	return "; the Rust code calls through a pointer in " + strings.Join(fns, ", ")
+}
+
 // llvmRun is the run of tool from in to out, bounded as the options say.
 func (p *pipeline) llvmRun(tool toolchain.Tool, in, out string) toolchain.LLVMRun {
 	return toolchain.LLVMRun{Tool: tool, In: in, Out: out, Timeout: p.opts.toolTimeout(), Trace: p.trace}
@@ -119,7 +142,7 @@ func (p *pipeline) verify(res *BinResult, obj string) (string, error) {
 		}
 	}
 	if len(problems) > 0 {
-		return "", mark(ErrProgram, fmt.Errorf("verify: %s%s", problems[0], words.AndMore(len(problems)-1, "problem")))
+		return "", mark(ErrProgram, fmt.Errorf("verify: %s%s%s", problems[0], words.AndMore(len(problems)-1, "problem"), madeBy(problems, res.Rewrite)))
 	}
 	return words.Plural(len(rep.Programs), "program") + ", " + words.Plural(len(rep.Maps), "map"), nil
 }

@@ -81,7 +81,7 @@ func lintCall(c *Context, s *symbols, f *ir.Func, in *ir.Instr) {
 	switch cl.kind {
 	case helperCall, asmCall:
 	case indirectCall:
-		c.Warn(in, f, "indirect call through %s: the verifier allows calls only to helpers and to functions in the program", words.Shorten(in.Call.Callee.Raw))
+		c.reportCheck(Warning, CheckIndirectCall, in, f, "indirect call through %s: the verifier allows calls only to helpers and to functions in the program", words.Shorten(in.Call.Callee.Raw))
 	case directCall:
 		name := symbol.Demangle(cl.fn.Name.Name())
 		switch {

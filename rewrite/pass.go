@@ -72,7 +72,12 @@ func (c *Context) Error(node ir.Node, fn *ir.Func, format string, args ...any) {
 }
 
 func (c *Context) report(sev Severity, node ir.Node, fn *ir.Func, format string, args ...any) {
-	d := Diagnostic{Pass: c.result.Pass, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	c.reportCheck(sev, "", node, fn, format, args...)
+}
+
+// reportCheck is report for a finding of a named check (see Diagnostic).
+func (c *Context) reportCheck(sev Severity, check string, node ir.Node, fn *ir.Func, format string, args ...any) {
+	d := Diagnostic{Pass: c.result.Pass, Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)}
 	if node != nil {
 		d.Pos = c.Module.Position(node.Range().Start)
 	}

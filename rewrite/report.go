@@ -19,24 +19,33 @@ const (
 
 // Diagnostic is something a pass found, at a position in the input.
 type Diagnostic struct {
-	Pass     string
+	Pass string
+	// Check names what a pass looked for, where a caller may want to find
+	// the finding again: CheckIndirectCall. Empty for the rest.
+	Check    string
 	Severity Severity
 	Pos      ir.Position
 	Function string // demangled name of the enclosing function
 	Message  string
 }
 
-// MarshalJSON writes {"pass", "severity", "position", "function",
-// "message"}, the position as file:line:col and the function only when
-// there is one.
+// CheckIndirectCall is lint's check for calls through a function pointer,
+// which no BPF program may make; the object's callx says that one
+// survived opt, the diagnostic which Rust function made it.
+const CheckIndirectCall = "indirect-call"
+
+// MarshalJSON writes {"pass", "check", "severity", "position",
+// "function", "message"}, the position as file:line:col, and the check
+// and function only when there are.
 func (d Diagnostic) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Pass     string   `json:"pass"`
+		Check    string   `json:"check,omitempty"`
 		Severity Severity `json:"severity"`
 		Position string   `json:"position"`
 		Function string   `json:"function,omitempty"`
 		Message  string   `json:"message"`
-	}{d.Pass, d.Severity, d.Pos.String(), d.Function, d.Message})
+	}{d.Pass, d.Check, d.Severity, d.Pos.String(), d.Function, d.Message})
 }
 
 // String formats the diagnostic as file:line:col: severity: message (in fn).
