@@ -486,3 +486,10 @@ func (m *Module) RemoveField(n *MDNode, i int) {
 	m.deleteElem(prev, fields[i], next)
 	n.fields = slices.Delete(fields, i, i+1)
 }
+
+// SetKeyword replaces an operand that is a lone keyword (an ordering such
+// as monotonic, a clause word) with another keyword.
+func (m *Module) SetKeyword(op *Operand, keyword string) {
+	m.replace(op, keyword)
+	op.Keyword = keyword
+}

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 
+	"github.com/oxbpf/oxbpf/internal/symbol"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
 )
@@ -85,13 +87,33 @@ func tempError(err error) error {
 // wrote, so a refusal is the toolchain's; only a backend error pinned to a
 // function of the program ("in function f ...: A call to built-in function
 // '__multi3' is not supported.") blames the program.
+//
+// Some of those errors make llc abort rather than exit ("unsupported atomic
+// operation"), which still blames the program, not the tool. Atomics that
+// -mcpu v1 and v2 cannot express get what to do.
 func llvmError(err error) error {
 	var te *toolchain.ToolError
-	if errors.As(err, &te) && te.ExitCode > 0 && strings.Contains(string(te.Stderr), " in function ") {
-		return mark(ErrProgram, err)
+	if !errors.As(err, &te) || te.ExitCode == 0 {
+		return mark(ErrToolchain, err)
 	}
-	return mark(ErrToolchain, err)
+	m := inFunction.FindSubmatch(te.Stderr)
+	if m == nil {
+		return mark(ErrToolchain, err)
+	}
+	fn := symbol.Demangle(string(m[1]))
+	switch msg := string(m[2]); {
+	case strings.Contains(msg, "XADD return value") || strings.Contains(msg, "unsupported atomic operation"):
+		return mark(ErrProgram, fmt.Errorf("%s: %s uses an atomic operation that -mcpu v1 and v2 cannot express "+
+			"(compare_exchange, swap, fetch_and/or/xor, or fetch_add/fetch_sub whose old value is used): "+
+			"build with --mcpu v3, which Linux 5.12 and newer run (llc said: %s)", te.Tool, fn, msg))
+	}
+	return mark(ErrProgram, err)
 }
+
+// inFunction finds the function and message of an LLVM backend error:
+// "error: <unknown>:0:0: in function cas i32 (ptr): unsupported atomic
+// operation, please use 64 bit version".
+var inFunction = regexp.MustCompile(`in function (\S+) [^:\n]*: ([^\n]*)`)
 
 // loadError classifies a failure to load at all (not a rejection): no
 // privilege or not Linux is the machine's, anything else the object's.

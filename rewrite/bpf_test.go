@@ -6,5 +6,5 @@ import "testing"
 // each compiler. Downlevel is left out: its output depends on the LLVM
 // the module is lowered to, and its own tests cover it.
 func TestBPFPipeline(t *testing.T) {
-	runGolden(t, "bpf", []*Pass{Retarget, InlineAll, PanicExit, Lint})
+	runGolden(t, "bpf", []*Pass{Retarget, InlineAll, PanicExit, Atomics, Lint})
 }

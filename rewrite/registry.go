@@ -2,7 +2,7 @@ package rewrite
 
 // All returns every pass, in the order the bpf pipeline runs them.
 func All() []*Pass {
-	return []*Pass{Retarget, InlineAll, PanicExit, Downlevel, Lint}
+	return []*Pass{Retarget, InlineAll, PanicExit, Atomics, Downlevel, Lint}
 }
 
 // BPF returns the passes a BPF build needs, in order: retarget and

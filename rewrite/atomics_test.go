@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestAtomics(t *testing.T) { runGolden(t, "atomics", []*Pass{Atomics}) }
