@@ -36,7 +36,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	res.LLVM = llvm
 
-	base := filepath.Join(p.tmp, res.Bin)
+	base := filepath.Join(p.tmp, tempStem(res.Bin))
 	bpfIR, optIR, obj := base+".bpf.ll", base+".opt.ll", base+".o"
 	err = p.step(res, StepRewrite, "", func() (string, error) {
 		return p.rewrite(m, llvm.Major(), res, bpfIR)
@@ -87,6 +87,18 @@ func madeBy(problems []verify.Problem, rep *rewrite.Report) string {
 		return ""
 	}
 	return "; the Rust code calls through a pointer in " + strings.Join(fns, ", ")
+}
+
+// tempStem is the start of a bin's temporary file names: the bin's name,
+// which opt's and llc's messages then show, cut so that the names stay
+// within NAME_MAX (255 bytes) whatever the input was called. Bins of one
+// crate differ long before 200 bytes.
+func tempStem(bin string) string {
+	const keep = 200
+	if len(bin) <= keep {
+		return bin
+	}
+	return bin[:keep]
 }
 
 // llvmRun is the run of tool from in to out, bounded as the options say.

@@ -611,3 +611,62 @@ func TestTwoProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestHardeningObjectToStdout writes the object to stdout, as -o - and as
+// -o /dev/stdout with stdout redirected to a file: the file holds the
+// object alone (the tables go to stderr), and /dev/stdout is still the
+// system's link, not a regular file renamed over it.
+func TestHardeningObjectToStdout(t *testing.T) {
+	testenv.LookPath(t, "opt-19")
+	bin := oxbpfBinary(t)
+	in := testenv.Abs(t, "../../pipeline/testdata/xdp.ll")
+	for _, out := range []string{"-", "/dev/stdout", "/proc/self/fd/1"} {
+		t.Run(out, func(t *testing.T) {
+			if _, err := os.Lstat(out); out != "-" && err != nil {
+				t.Skipf("skipping: %v", err)
+			}
+			dir := t.TempDir()
+			f, err := os.Create(filepath.Join(dir, "captured.o"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			var stderr bytes.Buffer
+			cmd := exec.Command(bin, "compile", in, "-o", out, "--passes", "none", "--opt", "opt-19", "--llc", "llc-19")
+			cmd.Stdout, cmd.Stderr = f, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%v: %s", err, stderr.String())
+			}
+			got, _ := os.ReadFile(f.Name())
+			if !bytes.HasPrefix(got, []byte("\x7fELF")) || bytes.Contains(got, []byte("PROGRAM")) {
+				t.Errorf("stdout holds %q..., want the object alone", got[:min(len(got), 40)])
+			}
+			if !strings.Contains(stderr.String(), "PROGRAM") {
+				t.Errorf("the table is not on stderr:\n%s", stderr.String())
+			}
+			if fi, err := os.Lstat("/dev/stdout"); err == nil && fi.Mode()&os.ModeSymlink == 0 {
+				t.Fatal("/dev/stdout is no longer a link")
+			}
+		})
+	}
+}
+
+// TestHardeningLongNames compiles an input and writes an output whose
+// names are 254 bytes long, within NAME_MAX: oxbpf's own temporary names
+// must not grow with them.
+func TestHardeningLongNames(t *testing.T) {
+	testenv.LookPath(t, "opt-19")
+	bin := oxbpfBinary(t)
+	dir := t.TempDir()
+	long := strings.Repeat("n", 251)
+	in := testenv.CopyFile(t, testenv.Abs(t, "../../pipeline/testdata/xdp.ll"), filepath.Join(dir, long+".ll"), 0o644)
+	out := filepath.Join(dir, long+".o")
+	stderr, code := runBinary(t, bin, false, nil, "compile", in, "-o", out, "--passes", "none", "--opt", "opt-19", "--llc", "llc-19")
+	if code != 0 || !fileExists(out) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	stderr, code = runBinary(t, bin, false, nil, "rewrite", "--passes", "none", in, "-o", filepath.Join(dir, long+".ll2"))
+	if code != 0 {
+		t.Errorf("rewrite: exit %d: %s", code, stderr)
+	}
+}
