@@ -26,8 +26,10 @@ Exit status:
       loader refuses, a verifier rejection
    2  usage: unknown command or flag, bad flag value, missing file or bin
    3  a tool or capability is missing or failed: no usable opt and llc,
-      opt or llc crashed or refused oxbpf's IR, no CAP_BPF for --load
- 130  interrupted`
+      opt or llc crashed or refused oxbpf's IR, no CAP_BPF for --load, a
+      full TMPDIR
+ 128+N  ended by signal N, its tools and temporary files with it: 130
+      Ctrl-C, 143 SIGTERM, 129 SIGHUP (terminal closed), 131 SIGQUIT`
 
 // newApp builds the command line around the given standard streams.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
