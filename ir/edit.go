@@ -3,6 +3,7 @@ package ir
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -492,4 +493,78 @@ func (m *Module) RemoveField(n *MDNode, i int) {
 func (m *Module) SetKeyword(op *Operand, keyword string) {
 	m.replace(op, keyword)
 	op.Keyword = keyword
+}
+
+// SetNode replaces the contents of a metadata node, after its "!N =" and
+// any "distinct", with text: a tuple ("!{!1, !2}") or a specialized node
+// ("!DICompositeType(...)"), which may be of another kind. The node keeps
+// its ID, so references to it now refer to the new contents.
+func (m *Module) SetNode(n *MDNode, text string) error {
+	var parsed *MDNode
+	src, err := m.parseSnippet(text, func(p *parser) { parsed = p.parseMDNode(p.pos) })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(n.body, n.contentsEnd(), src)
+	n.Kind, n.body, n.bodyEnd, n.mod = parsed.Kind, parsed.body, parsed.End, parsed.mod
+	n.fields, n.parsed = nil, false
+	return nil
+}
+
+// contentsEnd is where the node's fields end, after their closing bracket.
+func (n *MDNode) contentsEnd() Pos {
+	if n.bodyEnd != 0 {
+		return n.bodyEnd
+	}
+	return n.End
+}
+
+// NewNode appends a metadata node with the given contents (as SetNode
+// takes them) under an unused ID and returns it.
+func (m *Module) NewNode(text string) (*MDNode, error) {
+	// Only the nodes added since the last call are scanned for IDs, so
+	// that many new nodes cost no more than the module's size.
+	if m.mdScanned > len(m.Metadata) {
+		m.mdScanned = 0 // a node was removed: scan again
+	}
+	for _, n := range m.Metadata[m.mdScanned:] {
+		if id, err := strconv.Atoi(n.ID.Raw[1:]); err == nil && id >= m.mdNext {
+			m.mdNext = id + 1
+		}
+	}
+	if err := m.Append(fmt.Sprintf("!%d = %s", m.mdNext, text)); err != nil {
+		return nil, err
+	}
+	m.mdNext++
+	m.mdScanned = len(m.Metadata)
+	return m.Metadata[len(m.Metadata)-1], nil
+}
+
+// AddField appends a field ("name: value") or, for a tuple, an element to
+// a metadata node.
+func (m *Module) AddField(n *MDNode, text string) error {
+	fields := n.Fields()
+	sep := ", "
+	if len(fields) == 0 {
+		sep = ""
+	}
+	// The fields end before the node's closing bracket.
+	var parsed MDField
+	src, err := m.parseSnippet(sep+text, func(p *parser) {
+		if sep != "" {
+			p.expect(tokComma)
+		}
+		if n.Kind == "" {
+			parsed = p.parseMDElement()
+		} else {
+			parsed = p.parseMDField()
+		}
+	})
+	if err != nil {
+		return err
+	}
+	at := n.contentsEnd() - 1
+	m.replaceWithSnippet(at, at, src)
+	n.fields = append(fields, parsed)
+	return nil
 }

@@ -27,6 +27,8 @@ type Module struct {
 	edits       []edit
 	sortedEdits int // how many leading edits are in print order
 	mdIndex     map[string]*MDNode
+	mdNext      int // the lowest metadata ID above every one in Metadata[:mdScanned]
+	mdScanned   int
 	types       map[string]*Type // every type spelling seen, shared by snippets
 }
 
@@ -193,6 +195,7 @@ type MDNode struct {
 	Distinct bool
 	Kind     string // "" for a tuple !{...}; DILocation, DIExpression, ... for specialized nodes
 	body     Pos    // the '!' that opens the fields
+	bodyEnd  Pos    // the end of the fields' text, when SetNode moved it into a snippet; else End
 	mod      *Module
 	fields   []MDField
 	parsed   bool

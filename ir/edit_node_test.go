@@ -1,0 +1,64 @@
+package ir
+
+import (
+	"strings"
+	"testing"
+)
+
+const nodeSrc = `!0 = !{!1, !2}
+!1 = !DIDerivedType(tag: DW_TAG_member, name: "b", offset: 32)
+!2 = !DIDerivedType(tag: DW_TAG_member, name: "a")
+!3 = !DIBasicType(name: "()", encoding: DW_ATE_unsigned)
+!4 = !DICompositeType(tag: DW_TAG_structure_type, name: "Ports<u16>", elements: !0)
+`
+
+// TestNodeEdits checks the metadata edits the BTF pass makes: a node of
+// another kind in place of one, a tuple reordered, fields added and
+// removed, a new node, and edits on a node already replaced.
+func TestNodeEdits(t *testing.T) {
+	m := mustParse(t, nodeSrc)
+	if err := m.SetNode(m.MDNode("!0"), "!{!2, !1}"); err != nil {
+		t.Fatal(err)
+	}
+	unit := m.MDNode("!3")
+	if err := m.SetNode(unit, `!DICompositeType(tag: DW_TAG_structure_type, name: "unit", size: 0)`); err != nil {
+		t.Fatal(err)
+	}
+	if unit.Kind != "DICompositeType" || len(unit.Fields()) != 3 {
+		t.Errorf("model after SetNode: %s %v", unit.Kind, unit.Fields())
+	}
+	if err := m.AddField(unit, "elements: !{}"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.AddField(m.MDNode("!0"), "!3"); err != nil {
+		t.Fatal(err)
+	}
+	ports := m.MDNode("!4")
+	if err := m.ReplaceValue(&ports.Fields()[1].Value, `"Ports_u16_"`); err != nil {
+		t.Fatal(err)
+	}
+	m.RemoveField(m.MDNode("!1"), 1)
+	n, err := m.NewNode(`!DIDerivedType(tag: DW_TAG_member, baseType: !4)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.ID.Raw != "!5" || m.MDNode("!5") != n {
+		t.Errorf("new node %s", n.ID.Raw)
+	}
+	want := `!0 = !{!2, !1, !3}
+!1 = !DIDerivedType(tag: DW_TAG_member, offset: 32)
+!2 = !DIDerivedType(tag: DW_TAG_member, name: "a")
+!3 = !DICompositeType(tag: DW_TAG_structure_type, name: "unit", size: 0, elements: !{})
+!4 = !DICompositeType(tag: DW_TAG_structure_type, name: "Ports_u16_", elements: !0)
+!5 = !DIDerivedType(tag: DW_TAG_member, baseType: !4)
+`
+	if got := string(m.Bytes()); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := Parse("edited.ll", string(m.Bytes())); err != nil {
+		t.Error(err)
+	}
+	if err := m.SetNode(unit, "!DIBasicType("); err == nil || !strings.Contains(err.Error(), "edit") {
+		t.Errorf("a malformed node: %v", err)
+	}
+}
