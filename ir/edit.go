@@ -59,21 +59,6 @@ func (m *Module) byteAt(p Pos) byte {
 	return 0
 }
 
-// deleteElem removes one element of a comma-separated list: from the end
-// of the previous element when there is one (", x"), else up to the next
-// element ("x, ").
-func (m *Module) deleteElem(prev, elem, next Node) {
-	s := elem.Range()
-	switch {
-	case prev != nil:
-		m.addEdit(edit{start: prev.Range().End, end: s.End})
-	case next != nil:
-		m.addEdit(edit{start: s.Start, end: next.Range().Start})
-	default:
-		m.addEdit(edit{start: s.Start, end: s.End})
-	}
-}
-
 // deleteLines removes the lines n occupies: from the start of its first
 // line through the newline after it.
 func (m *Module) deleteLines(n Node) {
@@ -474,18 +459,31 @@ func (m *Module) RenameFunc(f *Func, name string) {
 	f.Name.Raw = raw
 }
 
-// RemoveField removes the i-th field or element of a metadata node.
+// RemoveField removes the i-th field or element of a metadata node. Its
+// text goes with the comma before it (after it, for the first), so that
+// removing neighbours one after the other leaves a clean list.
 func (m *Module) RemoveField(n *MDNode, i int) {
 	fields := n.Fields()
-	var prev, next Node
-	if i > 0 {
-		prev = fields[i-1]
+	f := fields[i]
+	switch {
+	case i > 0: // from the comma after the field before, which stays
+		m.addEdit(edit{start: m.commaBefore(f.Start), end: f.End})
+	case i+1 < len(fields):
+		m.addEdit(edit{start: f.Start, end: fields[i+1].Start})
+	default:
+		m.addEdit(edit{start: f.Start, end: f.End})
 	}
-	if i+1 < len(fields) {
-		next = fields[i+1]
-	}
-	m.deleteElem(prev, fields[i], next)
 	n.fields = slices.Delete(fields, i, i+1)
+}
+
+// commaBefore returns the position of the comma before p, with the spaces
+// after it, or p itself when no comma comes first.
+func (m *Module) commaBefore(p Pos) Pos {
+	q := m.spaceBefore(p)
+	if m.byteAt(q-1) == ',' {
+		return q - 1
+	}
+	return p
 }
 
 // SetKeyword replaces an operand that is a lone keyword (an ordering such

@@ -62,3 +62,27 @@ func TestNodeEdits(t *testing.T) {
 		t.Errorf("a malformed node: %v", err)
 	}
 }
+
+// TestRemoveNeighbours removes fields next to each other, first ones and
+// inner ones, as a pass that walks a node does: the list stays clean.
+func TestRemoveNeighbours(t *testing.T) {
+	for _, tt := range []struct {
+		remove []int // indexes in the model as it shrinks
+		want   string
+	}{
+		{[]int{0, 0}, "!0 = !DILocation(c: 3, d: 4)\n"},
+		{[]int{1, 1}, "!0 = !DILocation(a: 1, d: 4)\n"},
+		{[]int{2, 2}, "!0 = !DILocation(a: 1, b: 2)\n"},
+		{[]int{0, 1, 0}, "!0 = !DILocation(d: 4)\n"},
+		{[]int{3, 0, 0, 0}, "!0 = !DILocation()\n"},
+	} {
+		m := mustParse(t, "!0 = !DILocation(a: 1, b: 2, c: 3, d: 4)\n")
+		n := m.MDNode("!0")
+		for _, i := range tt.remove {
+			m.RemoveField(n, i)
+		}
+		if got := string(m.Bytes()); got != tt.want {
+			t.Errorf("remove %v: got %q, want %q", tt.remove, got, tt.want)
+		}
+	}
+}

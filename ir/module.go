@@ -211,6 +211,14 @@ func (n *MDNode) Fields() []MDField {
 	return n.fields
 }
 
+// FieldsText returns the text of the node's fields as it was parsed (or
+// as SetNode gave it), without parsing them: a cheap test of whether a
+// node mentions a word before looking at its fields.
+func (n *MDNode) FieldsText() string {
+	src := n.mod.sourceOf(n.body)
+	return src.text[n.body-src.base : n.contentsEnd()-src.base]
+}
+
 // Field returns the value of the named field, and whether it is present.
 func (n *MDNode) Field(name string) (Value, bool) {
 	for _, f := range n.Fields() {

@@ -45,4 +45,5 @@ var downlevelRules = []*Rule{
 	newerAttrsRule,
 	unknownAttrsRule,
 	intrinsicsRule,
+	diFieldsRule,
 }
