@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"syscall"
 
 	"github.com/cilium/ebpf"
 )
@@ -107,6 +108,14 @@ func shortMessage(program string, err error) string {
 		if line := lastWord(ve.Log); line != "" {
 			return line
 		}
+	}
+	if errors.Is(err, syscall.EPERM) {
+		// Load reports EPERM for want of privilege itself, so this one is
+		// the kernel refusing the program; cilium/ebpf's hint about
+		// RLIMIT_MEMLOCK is beside the point on kernels that charge memory
+		// to cgroups, and misleading before them, where Load lifts it.
+		return "the kernel refused it with EPERM (operation not permitted) although this process may load BPF: " +
+			"this kernel does not allow this program type or attach point here (lockdown, a missing CAP_PERFMON or CAP_NET_ADMIN, or its configuration)"
 	}
 	return strings.TrimPrefix(err.Error(), "program "+program+": ")
 }

@@ -196,3 +196,17 @@ func TestNoPermission(t *testing.T) {
 		t.Errorf("as nobody: %v\n%s", err, out)
 	}
 }
+
+// TestLoadRefusedDespitePrivilege: a program the kernel refuses with EPERM
+// although this process is root (fentry on this host) is the kernel's
+// refusal of the program, never "needs root or CAP_BPF".
+func TestLoadRefusedDespitePrivilege(t *testing.T) {
+	testenv.Root(t)
+	r, err := LoadFile(context.Background(), "testdata/fentry.o", LoadOptions{})
+	if err != nil {
+		t.Fatalf("a privileged load failed as a whole: %v", err)
+	}
+	if p := r.Programs[0]; !p.OK && !strings.Contains(p.Error, "the kernel refused it with EPERM") && !strings.Contains(p.Error, "attach") {
+		t.Errorf("on_entry: %q", p.Error)
+	}
+}
