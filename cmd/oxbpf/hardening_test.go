@@ -204,6 +204,25 @@ func TestHardening(t *testing.T) {
 			want: "oxbpf: bin crate: verify: prog (section xdp): calls through a function pointer (callx r2) at instruction 14: BPF has no indirect calls, and the kernel refuses the opcode; call the function directly (a match instead of a table of fn, a generic instead of dyn Trait, no core::fmt) (and 1 more problem); the Rust code calls through a pointer in prog"},
 		{name: "a static holding a reference", needs: cargo, setup: crate(staticRef, false), code: 1,
 			want: "oxbpf: bin crate: verify: section .data.rel.ro: static crate::LIMIT (_ZN5crate5LIMIT17h..."},
+		{name: "a bin whose name starts with a dash", needs: cargo, setup: func(t *testing.T, dir string) []string {
+			args := crate(rustProgram("#[no_mangle]", `#[link_section = "xdp"]`), false)(t, dir)
+			f, _ := os.OpenFile(filepath.Join(dir, "crate", "Cargo.toml"), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString("\n[[bin]]\nname = \"-lead\"\npath = \"src/main.rs\"\n")
+			f.Close()
+			return args
+		}, code: 1, want: `oxbpf: bin -lead: verify: no license section: the kernel refuses GPL-only helpers (bpf_probe_read, bpf_trace_printk, bpf_perf_event_output, ...) without a GPL-compatible one; add a section "license" holding "GPL"`},
+		{name: "a virtual workspace", needs: cargo, setup: func(t *testing.T, dir string) []string {
+			ws := filepath.Join(dir, "ws")
+			testenv.WriteFile(t, filepath.Join(ws, "Cargo.toml"), "[workspace]\nmembers = [\"probe\"]\nresolver = \"2\"\n", 0o644)
+			testenv.WriteFile(t, filepath.Join(ws, "probe", "Cargo.toml"), "[package]\nname = \"probe\"\nversion = \"0.1.0\"\nedition = \"2021\"\n", 0o644)
+			testenv.WriteFile(t, filepath.Join(ws, "probe", "src", "main.rs"), rustProgram("#[no_mangle]", `#[link_section = "xdp"]`), 0o644)
+			return []string{"build", ws}
+		}, code: 2, want: "oxbpf: {dir}/ws/Cargo.toml is a virtual workspace: build one of its members, probe (probe)"},
+		{name: "-o naming a file for build", needs: cargo, setup: func(t *testing.T, dir string) []string {
+			args := crate(rustProgram("#[no_mangle]", `#[link_section = "xdp"]`), false)(t, dir)
+			testenv.WriteFile(t, filepath.Join(dir, "out"), "a file", 0o644)
+			return args
+		}, code: 2, want: "oxbpf: out {dir}/out is a file: build writes one <bin>.o per bin into a directory"},
 		{name: "crate without bin target", needs: cargo, setup: crate("#![no_std]\npub fn x() {}\n", true), code: 2,
 			want: "oxbpf: cargo: crate crate has no bin target to build (bins: )"},
 		{name: "opt missing", needs: llvm19, setup: func(t *testing.T, dir string) []string {
