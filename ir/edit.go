@@ -566,3 +566,23 @@ func (m *Module) AddField(n *MDNode, text string) error {
 	n.fields = append(fields, parsed)
 	return nil
 }
+
+// SetField gives the field name of a node the value in text, as LLVM
+// writes it ("\"Ports_u16_\"", "DIFlagA | DIFlagB", "!12", "64"), adding
+// the field at the end when the node has none.
+func (m *Module) SetField(n *MDNode, name, value string) error {
+	for i, f := range n.Fields() {
+		if f.Name != name {
+			continue
+		}
+		var parsed MDField
+		src, err := m.parseSnippet(name+": "+value, func(p *parser) { parsed = p.parseMDField() })
+		if err != nil {
+			return err
+		}
+		m.replaceWithSnippet(f.Start, f.End, src)
+		n.fields[i] = parsed
+		return nil
+	}
+	return m.AddField(n, name+": "+value)
+}

@@ -38,6 +38,15 @@ func TestNodeEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.RemoveField(m.MDNode("!1"), 1)
+	if err := m.SetField(m.MDNode("!2"), "name", `"z"`); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SetField(m.MDNode("!2"), "flags", "DIFlagPublic | DIFlagArtificial"); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := m.MDNode("!2").Field("flags"); v.Kind != FlagsValue {
+		t.Errorf("flags in the model: %+v", v)
+	}
 	n, err := m.NewNode(`!DIDerivedType(tag: DW_TAG_member, baseType: !4)`)
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +56,7 @@ func TestNodeEdits(t *testing.T) {
 	}
 	want := `!0 = !{!2, !1, !3}
 !1 = !DIDerivedType(tag: DW_TAG_member, offset: 32)
-!2 = !DIDerivedType(tag: DW_TAG_member, name: "a")
+!2 = !DIDerivedType(tag: DW_TAG_member, name: "z", flags: DIFlagPublic | DIFlagArtificial)
 !3 = !DICompositeType(tag: DW_TAG_structure_type, name: "unit", size: 0, elements: !{})
 !4 = !DICompositeType(tag: DW_TAG_structure_type, name: "Ports_u16_", elements: !0)
 !5 = !DIDerivedType(tag: DW_TAG_member, baseType: !4)

@@ -43,6 +43,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			Trace:        p.trace,
 		},
 		Features:        opts.Features,
+		Debug:           !opts.NoBTF,
 		ExtraRustcFlags: opts.RustcFlags,
 		IRDest:          p.tmp,
 	}

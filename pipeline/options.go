@@ -56,6 +56,11 @@ type Options struct {
 	Unroll bool
 	// Strict turns rewrite warnings into errors.
 	Strict bool
+	// NoBTF builds objects without BTF: no debug info from rustc, none
+	// kept for llc, legacy map definitions left as they are. By default
+	// objects carry .BTF and .BTF.ext, which libbpf, bpftool and iproute2
+	// need, and maps are BTF-defined.
+	NoBTF bool
 
 	// Kernel is the oldest kernel the objects must load on; the zero value
 	// means the newest. It also reaches rustc as --cfg kernel_version="X.Y".

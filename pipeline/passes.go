@@ -53,7 +53,7 @@ func RunPasses(m *ir.Module, llvm int, opts Options) (*rewrite.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := rewrite.Run(m, passes, rewrite.Options{LLVM: llvm, BigEndian: opts.BigEndian, Strict: opts.Strict})
+	rep, err := rewrite.Run(m, passes, rewrite.Options{LLVM: llvm, BigEndian: opts.BigEndian, Strict: opts.Strict, BTF: !opts.NoBTF})
 	if err != nil {
 		return rep, fmt.Errorf("rewrite: %w", err)
 	}

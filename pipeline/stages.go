@@ -45,11 +45,15 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 		return err
 	}
 	p.keep(res, bpfIR)
+	keepDebug := !p.opts.NoBTF && !rewrite.WithoutBTF(res.Rewrite)
 	err = p.step(res, StepOpt, llvm.Opt.FileName(), func() (string, error) {
-		return "", toolchain.Opt(ctx, toolchain.OptArgs{LLVMRun: p.llvmRun(llvm.Opt, bpfIR, optIR), Unroll: p.opts.Unroll})
+		if err := toolchain.Opt(ctx, toolchain.OptArgs{LLVMRun: p.llvmRun(llvm.Opt, bpfIR, optIR), Unroll: p.opts.Unroll, KeepDebug: keepDebug}); err != nil {
+			return "", llvmError(err)
+		}
+		return "", p.afterOpt(optIR, llvm.Major())
 	})
 	if err != nil {
-		return llvmError(err)
+		return err
 	}
 	p.keep(res, optIR)
 	err = p.step(res, StepLlc, llvm.Llc.FileName(), func() (string, error) {
@@ -104,6 +108,28 @@ func tempStem(bin string) string {
 // llvmRun is the run of tool from in to out, bounded as the options say.
 func (p *pipeline) llvmRun(tool toolchain.Tool, in, out string) toolchain.LLVMRun {
 	return toolchain.LLVMRun{Tool: tool, In: in, Out: out, Timeout: p.opts.toolTimeout(), Trace: p.trace}
+}
+
+// afterOpt runs rewrite.AfterOpt over opt's output at path, in place, for
+// what opt introduced that llc would compile wrongly. Only a build whose
+// passes are the bpf pipeline gets them: --passes none means the IR is
+// compiled as it is.
+func (p *pipeline) afterOpt(path string, llvm int) error {
+	if passes, _ := p.opts.passes(); len(passes) == 0 {
+		return nil
+	}
+	m, err := ir.ParseFile(path)
+	if err != nil {
+		return mark(ErrToolchain, fmt.Errorf("read opt's output: %w", err))
+	}
+	rep, err := rewrite.Run(m, rewrite.AfterOpt(), rewrite.Options{LLVM: llvm})
+	if err != nil {
+		return fmt.Errorf("rewrite after opt: %w", err)
+	}
+	if rep.Edits() == 0 {
+		return nil
+	}
+	return writeTemp(path, m)
 }
 
 // check verifies the object and, if asked, loads it.

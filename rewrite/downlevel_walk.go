@@ -78,17 +78,7 @@ func (r *ruleRun) eachAttr(key string, fn func(list *ir.AttrList, i int, f *ir.F
 // it, nil otherwise; f is the function it stands in, nil outside
 // functions. Metadata nodes are not entered.
 func (r *ruleRun) eachValue(fn func(v *ir.Value, t *ir.Type, f *ir.Func)) {
-	var visit func(v *ir.Value, t *ir.Type, f *ir.Func)
-	visit = func(v *ir.Value, t *ir.Type, f *ir.Func) {
-		fn(v, t, f)
-		if v.Sub == nil || v.Kind == ir.MDNodeValue {
-			return
-		}
-		for k := range v.Sub.Elems {
-			e := &v.Sub.Elems[k]
-			visit(&e.Value, e.Type, f)
-		}
-	}
+	visit := valueVisitor(fn)
 	for _, g := range r.m.Globals {
 		if g.Init != nil {
 			visit(&g.Init.Value, g.Init.Type, nil)
@@ -102,25 +92,48 @@ func (r *ruleRun) eachValue(fn func(v *ir.Value, t *ir.Type, f *ir.Func)) {
 			visit(&f.Options[k].Value, f.Options[k].Type, f)
 		}
 	}
-	r.eachInstr(func(f *ir.Func, in *ir.Instr) {
-		if c := in.Call; c != nil {
-			visit(&c.Callee, nil, f)
-			for k := range c.Args {
-				visit(&c.Args[k].Value, c.Args[k].Type, f)
-			}
-			for k := range c.Bundles {
-				visit(&c.Bundles[k].Value, nil, f)
-			}
+	r.eachInstr(func(f *ir.Func, in *ir.Instr) { instrValues(in, f, visit) })
+}
+
+// valueVisitor returns a function that calls fn for a value and the parts
+// of aggregates and constant expressions inside it, but not for what is
+// inside metadata.
+func valueVisitor(fn func(v *ir.Value, t *ir.Type, f *ir.Func)) func(v *ir.Value, t *ir.Type, f *ir.Func) {
+	var visit func(v *ir.Value, t *ir.Type, f *ir.Func)
+	visit = func(v *ir.Value, t *ir.Type, f *ir.Func) {
+		fn(v, t, f)
+		if v.Sub == nil || v.Kind == ir.MDNodeValue {
 			return
 		}
-		for k := range in.Operands {
-			v := &in.Operands[k].Value
-			if v.Kind == ir.Incoming { // a phi's [ v, %bb ]
-				v = &v.Sub.Elems[0].Value
-			}
-			visit(v, in.OperandType(k), f)
+		for k := range v.Sub.Elems {
+			e := &v.Sub.Elems[k]
+			visit(&e.Value, e.Type, f)
 		}
-	})
+	}
+	return visit
+}
+
+// instrValues calls visit for each operand value of in: a call's callee,
+// arguments and bundles, a phi's incoming values, any other instruction's
+// operands, each with its type where the syntax gives it.
+func instrValues(in *ir.Instr, f *ir.Func, visit func(v *ir.Value, t *ir.Type, f *ir.Func)) {
+	if c := in.Call; c != nil {
+		visit(&c.Callee, nil, f)
+		for k := range c.Args {
+			visit(&c.Args[k].Value, c.Args[k].Type, f)
+		}
+		for k := range c.Bundles {
+			visit(&c.Bundles[k].Value, nil, f)
+		}
+		return
+	}
+	for k := range in.Operands {
+		v := &in.Operands[k].Value
+		if v.Kind == ir.Incoming { // a phi's [ v, %bb ]
+			v = &v.Sub.Elems[0].Value
+		}
+		visit(v, in.OperandType(k), f)
+	}
 }
 
 // eachCallOf calls fn for every call of one of the functions named, or

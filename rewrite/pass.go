@@ -39,6 +39,10 @@ type Options struct {
 	BigEndian bool
 	// Strict turns lint warnings into errors.
 	Strict bool
+	// BTF keeps debug info for llc to write BTF from: the btf pass makes
+	// it valid kernel BTF, the maps pass turns legacy map definitions
+	// into BTF-defined ones. Without it both leave the module alone.
+	BTF bool
 }
 
 // Context is what a pass sees while it runs: the module, the options and

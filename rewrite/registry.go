@@ -1,11 +1,19 @@
 package rewrite
 
-// All returns every pass, in the order the bpf pipeline runs them.
+// All returns every pass: the bpf pipeline's, in its order, then those
+// that run on opt's output.
 func All() []*Pass {
-	return []*Pass{Retarget, InlineAll, PanicExit, Atomics, Downlevel, Lint}
+	return append(BPF(), AfterOpt()...)
 }
 
-// BPF returns the passes a BPF build needs, in order: retarget and
-// inline-all first, panic-exit before downlevel so that downlevel sees
-// every body, lint last so it reports on what opt will get.
-func BPF() []*Pass { return All() }
+// BPF returns the passes a BPF build needs before opt, in order:
+// retarget and inline-all first, panic-exit before downlevel so that
+// downlevel sees every body, btf and btf-maps before downlevel so that
+// what they write is downlevelled too, lint last so it reports on what opt will get.
+func BPF() []*Pass {
+	return []*Pass{Retarget, InlineAll, PanicExit, Atomics, BTF, BTFMaps, Downlevel, Lint}
+}
+
+// AfterOpt returns the passes a BPF build runs on opt's output, before
+// llc: what opt itself introduced and llc would compile wrongly.
+func AfterOpt() []*Pass { return []*Pass{UndefZero} }

@@ -2,11 +2,13 @@ package toolchain
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -54,7 +56,8 @@ type CargoArgs struct {
 	// KernelVersion, e.g. "5.7", is passed as --cfg kernel_version="5.7",
 	// as cargo-bpf did.
 	KernelVersion string
-	// Debug adds -g.
+	// Debug gives every crate of the build full debug info (the source of
+	// the object's BTF), with the paths in it remapped (see debugInfo).
 	Debug bool
 	// ExtraRustcFlags go after oxbpf's own rustc flags.
 	ExtraRustcFlags []string
@@ -207,7 +210,12 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 	if _, err := s.lookPath("true"); err != nil {
 		return Command{}, errors.New(`cargo: no "true" command on PATH: rustc links even when it only emits IR, and oxbpf makes that link a no-op with -C linker=true; on Windows, add Git for Windows' usr\bin (it has true.exe) to PATH`)
 	}
+	env := append(s.targetDirEnv(a.TargetDir), ltoEnv)
 	argv = append(slices.Clip(argv), "rustc", "--release", "--bin="+bin, "--manifest-path", crate.ManifestPath)
+	if a.Debug {
+		denv, dargs := s.debugInfo(crate)
+		env, argv = append(env, denv...), append(argv, dargs...)
+	}
 	if len(a.Features) > 0 {
 		argv = append(argv, "--features", strings.Join(a.Features, ","))
 	}
@@ -220,9 +228,6 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 	}
 	argv = append(argv, "--", "--emit=llvm-ir="+irPath(crate.IRDir, bin))
 	argv = append(argv, rustcFlags...)
-	if a.Debug {
-		argv = append(argv, "-g")
-	}
 	if a.KernelVersion != "" {
 		argv = append(argv, "--cfg", `kernel_version="`+a.KernelVersion+`"`)
 	}
@@ -232,11 +237,84 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 		Path:    path,
 		Args:    argv,
 		Dir:     filepath.Dir(crate.ManifestPath),
-		Env:     append(s.targetDirEnv(a.TargetDir), ltoEnv),
+		Env:     env,
 		Timeout: a.Timeout,
 		Trace:   a.Trace,
 		OnLine:  a.lockNotice(),
 	}, nil
+}
+
+// debugEnv gives every crate of the build full debug info, as ltoEnv
+// gives them LTO: dependencies describe their types too.
+const debugEnv = "CARGO_PROFILE_RELEASE_DEBUG=2"
+
+// debugInfo returns the environment and cargo arguments of a build with
+// debug info whose paths do not depend on where the checkout is or whose
+// home it is in: two checkouts of a crate build byte-identical objects,
+// and no object names a home directory. Every crate gets the remaps (the
+// rustc flags after cargo rustc's -- reach the bin's crate alone): in
+// $CARGO_ENCODED_RUSTFLAGS when the user's flags come from the
+// environment, else as cargo config, which cargo joins with the config
+// files' build.rustflags. The last match wins in rustc, so the most
+// specific prefixes come last.
+func (s system) debugInfo(crate *Crate) (env, args []string) {
+	var remaps []string
+	remap := func(from, to string) {
+		if from != "" {
+			remaps = append(remaps, "--remap-path-prefix="+from+"="+to)
+		}
+	}
+	if home := s.getenv("HOME"); home != "" && home != "/" {
+		remap(home, "~")
+	}
+	cargoHome := s.getenv("CARGO_HOME")
+	if cargoHome == "" && s.getenv("HOME") != "" {
+		cargoHome = filepath.Join(s.getenv("HOME"), ".cargo")
+	}
+	remap(cargoHome, "/cargo")
+	dirs := slices.Collect(maps.Keys(crate.PathPackages))
+	slices.SortFunc(dirs, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b)) })
+	crateDir := filepath.Dir(crate.ManifestPath)
+	for _, dir := range dirs {
+		if dir != crateDir {
+			remap(dir, crate.PathPackages[dir])
+		}
+	}
+	remap(crateDir, "") // the crate's own files read src/main.rs
+	remap(crate.TargetDir, "/target")
+	env = []string{debugEnv}
+	switch encoded, flags := s.getenv("CARGO_ENCODED_RUSTFLAGS"), s.getenv("RUSTFLAGS"); {
+	case encoded != "":
+		env = append(env, "CARGO_ENCODED_RUSTFLAGS="+encoded+"\x1f"+strings.Join(remaps, "\x1f"))
+	case flags != "":
+		env = append(env, "CARGO_ENCODED_RUSTFLAGS="+strings.Join(append(strings.Fields(flags), remaps...), "\x1f"))
+	default:
+		quoted := make([]string, len(remaps))
+		for i, r := range remaps {
+			quoted[i] = tomlString(r)
+		}
+		args = []string{"--config", "build.rustflags=[" + strings.Join(quoted, ", ") + "]"}
+	}
+	return env, args
+}
+
+// tomlString writes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // lockNotice turns cargo's "Blocking waiting for file lock on X" into a

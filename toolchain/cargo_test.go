@@ -28,7 +28,7 @@ func TestCargoRustcCommand(t *testing.T) {
 		{"linux host, everything on", "linux",
 			CargoArgs{Project: Project{TargetDir: "/t"}, Features: []string{"probes", "extra"}, KernelVersion: "5.7", Debug: true, ExtraRustcFlags: []string{"-Z", "x"}},
 			"/bin/cargo",
-			"rustc --release --bin=kprobe --manifest-path /src/probes/Cargo.toml --features probes,extra -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " ") + ` -g --cfg kernel_version="5.7" -Z x`,
+			"rustc --release --bin=kprobe --manifest-path /src/probes/Cargo.toml --config build.rustflags=[\"--remap-path-prefix=/src/probes=\"] --features probes,extra -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " ") + ` --cfg kernel_version="5.7" -Z x`,
 			"/t"},
 		{"macOS emits IR for Linux, nightly via rustup", "darwin",
 			CargoArgs{Project: Project{Toolchain: "nightly"}},
@@ -70,6 +70,47 @@ func TestCargoRustcCommand(t *testing.T) {
 	}
 	if _, err := (system{getenv: noEnv, lookPath: noTrue, goos: "windows", goarch: "amd64"}).cargoRustcCommand(CargoArgs{}, crate, "kprobe"); err == nil || !strings.Contains(err.Error(), `no "true" command on PATH`) {
 		t.Errorf("without true on PATH: %v", err)
+	}
+}
+
+// TestDebugInfoRemaps: with debug info, every path a build can put in it
+// is remapped, the most specific last (rustc uses the last match), into
+// cargo config or, when the user's flags come from the environment, into
+// CARGO_ENCODED_RUSTFLAGS after them.
+func TestDebugInfoRemaps(t *testing.T) {
+	crate := &Crate{
+		ManifestPath: "/w/probes/net/Cargo.toml",
+		PathPackages: map[string]string{"/w/probes/net": "net", "/w/probes/bpf-support": "bpf-support"},
+		TargetDir:    "/w/probes/net/target",
+	}
+	remaps := []string{
+		"--remap-path-prefix=/home/u=~",
+		"--remap-path-prefix=/home/u/.cargo=/cargo",
+		"--remap-path-prefix=/w/probes/bpf-support=bpf-support",
+		"--remap-path-prefix=/w/probes/net=",
+		"--remap-path-prefix=/w/probes/net/target=/target",
+	}
+	for _, tt := range []struct {
+		name    string
+		env     map[string]string
+		wantEnv []string
+		wantArg []string
+	}{
+		{"config", map[string]string{"HOME": "/home/u"}, []string{debugEnv},
+			[]string{"--config", `build.rustflags=["` + strings.Join(remaps, `", "`) + `"]`}},
+		{"RUSTFLAGS", map[string]string{"HOME": "/home/u", "RUSTFLAGS": " -C  target-cpu=v3 "}, []string{debugEnv,
+			"CARGO_ENCODED_RUSTFLAGS=" + strings.Join(append([]string{"-C", "target-cpu=v3"}, remaps...), "\x1f")}, nil},
+		{"CARGO_ENCODED_RUSTFLAGS", map[string]string{"HOME": "/home/u", "CARGO_ENCODED_RUSTFLAGS": "-Cfoo bar", "RUSTFLAGS": "ignored"}, []string{debugEnv,
+			"CARGO_ENCODED_RUSTFLAGS=-Cfoo bar\x1f" + strings.Join(remaps, "\x1f")}, nil},
+	} {
+		s := system{getenv: func(k string) string { return tt.env[k] }}
+		env, args := s.debugInfo(crate)
+		if !slices.Equal(env, tt.wantEnv) || !slices.Equal(args, tt.wantArg) {
+			t.Errorf("%s:\n env %q\nargs %q\nwant %q\n     %q", tt.name, env, args, tt.wantEnv, tt.wantArg)
+		}
+	}
+	if got := tomlString(`a"b\c` + "\n"); got != `"a\"b\\c\u000A"` {
+		t.Errorf("tomlString = %s", got)
 	}
 }
 

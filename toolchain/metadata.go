@@ -23,6 +23,14 @@ type Crate struct {
 	// the path into the bin's fingerprint and keeps one per distinct path.
 	IRDir string
 	Bins  []BinTarget
+	// PathPackages are the packages the build compiles from local
+	// directories: the crate itself and its path dependencies, by
+	// directory. Debug info names files under them, so a build with debug
+	// info remaps each to a name that does not depend on the checkout.
+	PathPackages map[string]string // directory → package name
+	// TargetDir is cargo's target directory, where build scripts write
+	// generated sources.
+	TargetDir string
 }
 
 // BinTarget is one [[bin]] of a crate.
@@ -106,15 +114,18 @@ func notIn(want, have []string) []string {
 // cargoMetadata is the part of `cargo metadata --format-version 1` we read.
 type cargoMetadata struct {
 	Packages []struct {
-		Name         string `json:"name"`
-		ManifestPath string `json:"manifest_path"`
+		ID           string  `json:"id"`
+		Name         string  `json:"name"`
+		Source       *string `json:"source"` // null for a local (path) package
+		ManifestPath string  `json:"manifest_path"`
 		Targets      []struct {
 			Name             string   `json:"name"`
 			Kind             []string `json:"kind"`
 			RequiredFeatures []string `json:"required-features"`
 		} `json:"targets"`
 	} `json:"packages"`
-	TargetDirectory string `json:"target_directory"`
+	WorkspaceMembers []string `json:"workspace_members"`
+	TargetDirectory  string   `json:"target_directory"`
 	// BuildDirectory holds deps/ since cargo 1.91 (build-dir); older cargo
 	// leaves it out and uses the target directory.
 	BuildDirectory string `json:"build_directory"`
@@ -136,19 +147,27 @@ func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cargo metadata: %w", err)
 	}
-	argv = append(slices.Clip(argv), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", manifest)
-	stdout, _, err := Run(ctx, Command{
-		Name:    "cargo metadata",
-		Path:    path,
-		Args:    argv,
-		Dir:     filepath.Dir(manifest),
-		Env:     s.targetDirEnv(a.TargetDir),
-		Timeout: a.Timeout,
-		Trace:   a.Trace,
-		OnLine:  a.lockNotice(),
-	})
+	run := func(args ...string) ([]byte, error) {
+		stdout, _, err := Run(ctx, Command{
+			Name:    "cargo metadata",
+			Path:    path,
+			Args:    append(append(slices.Clip(argv), "metadata", "--format-version", "1", "--manifest-path", manifest), args...),
+			Dir:     filepath.Dir(manifest),
+			Env:     s.targetDirEnv(a.TargetDir),
+			Timeout: a.Timeout,
+			Trace:   a.Trace,
+			OnLine:  a.lockNotice(),
+		})
+		return stdout, err
+	}
+	// With its dependencies, to know the path packages; offline, as the
+	// build itself works from what is there. A crate whose registry
+	// dependencies are not fetched yet gets its own packages alone.
+	stdout, err := run("--offline")
 	if err != nil {
-		return nil, err
+		if stdout, err = run("--no-deps"); err != nil {
+			return nil, err
+		}
 	}
 	var md cargoMetadata
 	if err := json.Unmarshal(stdout, &md); err != nil {
@@ -170,6 +189,13 @@ func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
 			Name:         p.Name,
 			ManifestPath: manifest,
 			IRDir:        filepath.Join(buildDir, target, "release", "oxbpf"),
+			PathPackages: map[string]string{},
+			TargetDir:    md.TargetDirectory,
+		}
+		for _, dep := range md.Packages {
+			if dep.Source == nil {
+				crate.PathPackages[filepath.Dir(dep.ManifestPath)] = dep.Name
+			}
 		}
 		for _, t := range p.Targets {
 			if !slices.Contains(t.Kind, "bin") {
@@ -186,6 +212,9 @@ func (s system) metadata(ctx context.Context, a Project) (*Crate, error) {
 	}
 	var members []string
 	for _, p := range md.Packages {
+		if !slices.Contains(md.WorkspaceMembers, p.ID) {
+			continue
+		}
 		if rel, err := filepath.Rel(filepath.Dir(manifest), filepath.Dir(p.ManifestPath)); err == nil {
 			members = append(members, p.Name+" ("+rel+")")
 		}

@@ -18,6 +18,7 @@ func compileFlags() []cli.Flag {
 		boolFlag("strict", "treat rewrite warnings as errors"),
 		boolFlag("bigendian", "build bpfeb objects instead of bpfel"),
 		boolFlag("keep-temps", "keep the intermediate files (rewritten and optimised IR, object) and say where"),
+		btfFlag(),
 	}
 }
 
@@ -42,6 +43,7 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		CPU:         c.String("mcpu"),
 		Unroll:      c.Bool("unroll"),
 		Strict:      c.Bool("strict"),
+		NoBTF:       !c.Bool("btf"),
 		BigEndian:   c.Bool("bigendian"),
 		KeepTemps:   c.Bool("keep-temps"),
 		Load:        c.Bool("load"),
@@ -86,6 +88,11 @@ func finishTo(c *cli.Context, w io.Writer, res *pipeline.Result, err error) erro
 		perr = printResult(w, res, c.Bool("verbose"))
 	}
 	return cmp.Or(err, perr)
+}
+
+// btfFlag turns BTF off with --btf=false.
+func btfFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "btf", Value: true, Usage: "write BTF (.BTF, .BTF.ext: types, line info, BTF-defined maps), which libbpf, bpftool and iproute2 need; --btf=false for none"}
 }
 
 // boolFlag is a switch, whose help shows no "(default: false)".

@@ -36,6 +36,7 @@ Examples:
 			&cli.IntFlag{Name: "llvm", Usage: "LLVM major `M` of the opt and llc that will read the output (0: the input's own syntax)"},
 			boolFlag("bigendian", "retarget to bpfeb instead of bpfel"),
 			boolFlag("strict", "treat warnings as errors"),
+			btfFlag(),
 			boolFlag("json", "print the report (changes, diagnostics) as JSON on stdout; needs -o FILE"),
 			boolFlag("verbose", "print the number of edits of each rule on stderr", "v"),
 		},
@@ -71,7 +72,7 @@ func runRewrite(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := pipeline.Options{Passes: c.String("passes"), BigEndian: c.Bool("bigendian"), Strict: c.Bool("strict")}
+	opts := pipeline.Options{Passes: c.String("passes"), BigEndian: c.Bool("bigendian"), Strict: c.Bool("strict"), NoBTF: !c.Bool("btf")}
 	rep, err := pipeline.RunPasses(m, c.Int("llvm"), opts)
 	if rep != nil {
 		for _, d := range rep.Diagnostics() {
