@@ -66,12 +66,14 @@ func InspectBytes(data []byte, opts Options) *Report {
 		Programs: []Program{},
 		Maps:     []Map{},
 		Problems: []Problem{},
+		Warnings: []Problem{},
 	}
 	spec := r.readSpec(data)
 	if spec == nil {
 		return r
 	}
 	r.describe(spec)
+	r.describeBTF(spec, data)
 	r.check(spec, opts)
 	r.checkDataPointers(data)
 	return r

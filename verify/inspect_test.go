@@ -31,10 +31,10 @@ func TestInspect(t *testing.T) {
 	}{
 		{file: "xdp_maps.o", kernel: Kernel{4, 14},
 			programs: []string{"xdp_count/xdp/XDP/XDP/12"},
-			maps:     []string{"packets/Array/4/8/1/0"}},
+			maps:     []string{"packets/Array/4/8/1/0/legacy"}},
 		{file: "compressed.o", // .debug_zeros: 100000 bytes inflated, far fewer in the file
 			programs: []string{"xdp_count/xdp/XDP/XDP/12"},
-			maps:     []string{"packets/Array/4/8/1/0"}},
+			maps:     []string{"packets/Array/4/8/1/0/legacy"}},
 		{file: "socket.o", programs: []string{"keep_all/socket/SocketFilter//2"}},
 		{file: "rejected.o", // only the verifier sees what is wrong
 			programs: []string{"xdp_noret/xdp/XDP/XDP/1", "xdp_unchecked/xdp/XDP/XDP/7"}},
@@ -50,16 +50,16 @@ func TestInspect(t *testing.T) {
 		{file: "recursion.o", programs: []string{"xdp_recursion/xdp/XDP/XDP/27"}, problems: []want{
 			{Kind: Recursion, Program: "xdp_recursion", Section: "xdp", Symbol: "even", Message: "recursion: even → odd → even: the kernel refuses"},
 		}},
-		{file: "callx.o", programs: []string{"xdp_callx/xdp/XDP/XDP/17"}, maps: []string{".rodata/Array/4/16/1/128"}, problems: []want{
+		{file: "callx.o", programs: []string{"xdp_callx/xdp/XDP/XDP/17"}, maps: []string{".rodata/Array/4/16/1/128/data"}, problems: []want{
 			{Kind: IndirectCall, Program: "xdp_callx", Section: "xdp", Message: "calls through a function pointer (callx r2) at instruction 8: BPF has no indirect calls"},
 			{Kind: DataPointer, Section: ".rodata", Symbol: "ops", Message: "static ops holds the address of twice (a relocation at offset 0), which no loader fills in"},
 		}},
-		{file: "datarel.o", maps: []string{".data/Array/4/8/1/0", ".rodata/Array/4/8/1/128"}, problems: []want{
+		{file: "datarel.o", maps: []string{".data/Array/4/8/1/0/data", ".rodata/Array/4/8/1/128/data"}, problems: []want{
 			{Kind: DataPointer, Section: ".rodata", Symbol: "limit_ptr", Message: "static limit_ptr holds the address of limits"},
 		}},
 		{file: "unresolved.o",
 			programs: []string{"xdp_extern/xdp/XDP/XDP/9", "xdp_extern_var/xdp/XDP/XDP/9", "xdp_memcpy/xdp/XDP/XDP/13"},
-			maps:     []string{".rodata.cst16/Array/4/16/1/128"},
+			maps:     []string{".rodata.cst16/Array/4/16/1/128/data"},
 			problems: []want{
 				{Kind: Unresolved, Program: "xdp_extern", Section: "xdp", Symbol: "checksum", Message: "calls checksum, which the object does not define and which is not a BPF helper"},
 				{Kind: Unresolved, Program: "xdp_extern_var", Section: "xdp", Symbol: "threshold", Message: "loads the address of threshold, which the object does not define"},
@@ -83,13 +83,13 @@ func TestInspect(t *testing.T) {
 		{file: "unknown_section.o", programs: []string{"mystery/probe/whatever/UnspecifiedProgram//2"}, problems: []want{
 			{Kind: UnknownSection, Program: "mystery", Section: "probe/whatever", Message: `section "probe/whatever" names no program type a loader knows`},
 		}},
-		{file: "xdp_maps-eb.o", programs: []string{"xdp_count/xdp/XDP/XDP/12"}, maps: []string{"packets/Array/4/8/1/0"}, problems: []want{
+		{file: "xdp_maps-eb.o", programs: []string{"xdp_count/xdp/XDP/XDP/12"}, maps: []string{"packets/Array/4/8/1/0/legacy"}, problems: []want{
 			{Kind: ByteOrder, Message: "big-endian BPF object, but this host is little-endian: build for the bpfel target"},
 		}},
 		{file: "host.o", problems: []want{
 			{Kind: NotBPF, Message: "an ELF object for EM_X86_64, not BPF"},
 		}},
-		{file: "noprog.o", maps: []string{"lonely/Array/4/4/4/0"}, problems: []want{
+		{file: "noprog.o", maps: []string{"lonely/Array/4/4/4/0/legacy"}, problems: []want{
 			{Kind: NoPrograms, Message: "no programs"},
 		}},
 	} {
@@ -111,7 +111,7 @@ func TestInspect(t *testing.T) {
 			}
 			var maps []string
 			for _, m := range r.Maps {
-				maps = append(maps, join(m.Name, m.Type, m.KeySize, m.ValueSize, m.MaxEntries, m.Flags))
+				maps = append(maps, join(m.Name, m.Type, m.KeySize, m.ValueSize, m.MaxEntries, m.Flags, m.Definition))
 			}
 			equal(t, "maps", maps, tc.maps)
 			checkProblems(t, r.Problems, tc.problems)
@@ -247,6 +247,8 @@ func TestReportJSON(t *testing.T) {
   "kernel": "5.2",
   "byte_order": "little",
   "license": "GPL",
+  "btf": false,
+  "line_info": false,
   "programs": [
     {
       "name": "xdp_loop",
@@ -264,6 +266,12 @@ func TestReportJSON(t *testing.T) {
       "section": "xdp",
       "message": "a backward jump at instruction 12 back to 4: kernel 5.2 refuses loops (bounded loops need 5.3); unroll it (oxbpf build --unroll)"
     }
+  ],
+  "warnings": [
+    {
+      "kind": "no_btf",
+      "message": "no BTF: verifier messages name no source lines, and maps cannot be BTF-defined; oxbpf writes BTF unless --btf=false"
+    }
   ]
 }`
 	if string(got) != want {
@@ -272,5 +280,31 @@ func TestReportJSON(t *testing.T) {
 	var back Report
 	if err := json.Unmarshal(got, &back); err != nil || back.Kernel != (Kernel{5, 2}) {
 		t.Errorf("round trip: kernel %v, err %v", back.Kernel, err)
+	}
+}
+
+// TestInspectBTF: what an object says about its BTF, and the warnings
+// for what libbpf-based loaders refuse.
+func TestInspectBTF(t *testing.T) {
+	for _, tt := range []struct {
+		file          string
+		btf, lineInfo bool
+		warnings      []Kind
+	}{
+		{"xdp_maps.o", true, true, []Kind{LegacyMaps}},
+		{"socket.o", true, true, nil},
+		{"loop.o", false, false, []Kind{NoBTF}},
+	} {
+		r, err := Inspect(filepath.Join("testdata", tt.file), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kinds []Kind
+		for _, w := range r.Warnings {
+			kinds = append(kinds, w.Kind)
+		}
+		if r.BTF != tt.btf || r.LineInfo != tt.lineInfo || !slices.Equal(kinds, tt.warnings) {
+			t.Errorf("%s: btf %v, line info %v, warnings %v; want %v, %v, %v", tt.file, r.BTF, r.LineInfo, kinds, tt.btf, tt.lineInfo, tt.warnings)
+		}
 	}
 }

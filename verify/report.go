@@ -3,13 +3,22 @@ package verify
 // Report is what Inspect found in one object. See the package documentation
 // for its JSON form.
 type Report struct {
-	File      string    `json:"file,omitempty"`
-	Kernel    Kernel    `json:"kernel"`
-	ByteOrder string    `json:"byte_order,omitempty"`
-	License   string    `json:"license"`
-	Programs  []Program `json:"programs"`
-	Maps      []Map     `json:"maps"`
-	Problems  []Problem `json:"problems"`
+	File      string `json:"file,omitempty"`
+	Kernel    Kernel `json:"kernel"`
+	ByteOrder string `json:"byte_order,omitempty"`
+	License   string `json:"license"`
+	// BTF says the object has a .BTF section; LineInfo that its programs
+	// have line info (.BTF.ext), which verifier messages and bpftool's
+	// linum point at source lines with.
+	BTF      bool      `json:"btf"`
+	LineInfo bool      `json:"line_info"`
+	Programs []Program `json:"programs"`
+	Maps     []Map     `json:"maps"`
+	Problems []Problem `json:"problems"`
+	// Warnings are what some loaders refuse and others take, such as
+	// legacy map definitions, which cilium/ebpf loads and libbpf 1.0
+	// does not.
+	Warnings []Problem `json:"warnings"`
 }
 
 // OK reports whether Inspect found no problem.
@@ -36,6 +45,10 @@ type Map struct {
 	ValueSize  uint32 `json:"value_size"`
 	MaxEntries uint32 `json:"max_entries"`
 	Flags      uint32 `json:"flags"`
+	// Definition is how the object defines the map: "btf" (the .maps
+	// section), "legacy" (a section named maps, 5 × u32) or "data" (a
+	// global data section the loader makes a map of).
+	Definition string `json:"definition"`
 }
 
 // Problem is something in the object that a loader or kernel will refuse.
@@ -74,6 +87,12 @@ const (
 	UnknownSection Kind = "unknown_section"
 	// BPFCall: a call from one BPF function to another, not inlined.
 	BPFCall Kind = "bpf_call"
+	// LegacyMaps: map definitions in a section named maps, which libbpf
+	// 1.0 and newer refuse (a warning).
+	LegacyMaps Kind = "legacy_maps"
+	// NoBTF: an object without BTF, which loaders take but which BTF-only
+	// features (CO-RE, BTF maps, tracing programs) lack (a warning).
+	NoBTF Kind = "no_btf"
 	// Unresolved: a call to, or address of, a symbol the object does not define.
 	Unresolved Kind = "unresolved"
 	// Recursion: functions that call themselves, directly or through

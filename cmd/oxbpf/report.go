@@ -77,6 +77,17 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	if len(problems) > 0 {
 		sections = append(sections, "PROBLEMS\n"+strings.Join(problems, "\n")+"\n")
 	}
+	var warnings []string
+	for _, b := range res.Bins {
+		if b.Verify != nil {
+			for _, w := range b.Verify.Warnings {
+				warnings = append(warnings, b.Bin+": "+w.String())
+			}
+		}
+	}
+	if len(warnings) > 0 {
+		sections = append(sections, "WARNINGS\n"+strings.Join(warnings, "\n")+"\n")
+	}
 	if verbose {
 		sections = append(sections, verifierLogs(res)...)
 	}
@@ -109,7 +120,7 @@ func programTable(res *pipeline.Result, verbose bool) string {
 	for _, bin := range res.Bins {
 		loaded = loaded || bin.Load != nil
 	}
-	header := "PROGRAM\tBIN\tSECTION\tTYPE\tINSNS"
+	header := "PROGRAM\tBIN\tSECTION\tTYPE\tINSNS\tBTF"
 	if loaded {
 		header += "\tLOAD"
 	}
@@ -123,7 +134,7 @@ func programTable(res *pipeline.Result, verbose bool) string {
 				fmt.Fprintln(tw, header)
 			}
 			rows++
-			row := fmt.Sprintf("%s\t%s\t%s\t%s\t%d", cell(p.Name), cell(bin.Bin), cell(p.Section), p.Type, p.Instructions)
+			row := fmt.Sprintf("%s\t%s\t%s\t%s\t%d\t%s", cell(p.Name), cell(bin.Bin), cell(p.Section), p.Type, p.Instructions, btfColumn(bin.Verify))
 			if loaded {
 				row += "\t" + loadOutcome(bin.Load, p.Name)
 			}
@@ -161,14 +172,26 @@ func mapTable(res *pipeline.Result) string {
 		}
 		for _, m := range bin.Verify.Maps {
 			if rows == 0 {
-				fmt.Fprintln(tw, "MAP\tBIN\tTYPE\tKEY\tVALUE\tMAX ENTRIES")
+				fmt.Fprintln(tw, "MAP\tBIN\tTYPE\tKEY\tVALUE\tMAX ENTRIES\tDEFINED")
 			}
 			rows++
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", cell(m.Name), cell(bin.Bin), m.Type, m.KeySize, m.ValueSize, m.MaxEntries)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\n", cell(m.Name), cell(bin.Bin), m.Type, m.KeySize, m.ValueSize, m.MaxEntries, m.Definition)
 		}
 	}
 	tw.Flush()
 	return b.String()
+}
+
+// btfColumn says what BTF an object carries: "lines" (types and line
+// info), "types", or "-".
+func btfColumn(r *verify.Report) string {
+	switch {
+	case r.LineInfo:
+		return "lines"
+	case r.BTF:
+		return "types"
+	}
+	return "-"
 }
 
 // cell is a name as a table shows it: quoted, escapes and all, when it
