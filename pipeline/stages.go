@@ -201,7 +201,11 @@ func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string
 	}
 	for _, pl := range rep.Programs {
 		if !pl.OK {
-			rejected = append(rejected, "program "+pl.Name+" rejected: "+pl.Error)
+			at := ""
+			if pl.Line != "" {
+				at = " at " + pl.Line
+			}
+			rejected = append(rejected, "program "+pl.Name+" rejected"+at+": "+pl.Error)
 		}
 	}
 	if len(rejected) > 0 {

@@ -62,6 +62,9 @@ type ProgramLoad struct {
 	// Error is one line: for a verifier rejection, the verifier's last
 	// meaningful line, e.g. "R0 !read_ok".
 	Error string `json:"error,omitempty"`
+	// Line is the source line of the instruction the verifier refused,
+	// "src/main.rs:42", from the object's BTF line info.
+	Line string `json:"line,omitempty"`
 	// Log is the verifier's whole log, when there is one.
 	Log string `json:"log,omitempty"`
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/cilium/ebpf"
@@ -78,6 +79,7 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 		pl.OK, pl.Log = err == nil, log
 		if err != nil {
 			pl.Error, pl.Log = shortMessage(p.Name, err), fullLog(err)
+			pl.Line = failingLine(p.Instructions, strings.Split(pl.Log, "\n"))
 		}
 		rep.Programs = append(rep.Programs, pl)
 	}

@@ -214,6 +214,9 @@ func loadOutcome(rep *verify.LoadReport, program string) string {
 			if p.OK {
 				return "ok"
 			}
+			if p.Line != "" {
+				return "rejected at " + p.Line + ": " + p.Error
+			}
 			return "rejected: " + p.Error
 		}
 	}
