@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/oxbpf/oxbpf/ir"
 )
@@ -95,6 +96,13 @@ func runDownlevel(c *Context) error {
 		refused = append(refused, r.refused...)
 	}
 	c.Count("empty-attr-groups", dropEmptyGroups(c.Module))
+	if target >= odrScopeSince {
+		n, err := unnestSubprograms(c.Module)
+		if err != nil {
+			return fmt.Errorf("odr-scope: %w", err)
+		}
+		c.Count("odr-scope", n)
+	}
 	switch len(refused) {
 	case 0:
 		return nil
@@ -164,4 +172,44 @@ func (r *ruleRun) check(err error) {
 	if err != nil && r.err == nil {
 		r.err = err
 	}
+}
+
+// odrScopeSince is the first LLVM taken to refuse what unnestSubprograms
+// rewrites: measured, 16 reads it and 19 does not; 17 and 18 were not
+// there to ask, so they get the rewrite too, which changes no meaning.
+const odrScopeSince = 17
+
+// unnestSubprograms moves the definition of a method out of the struct
+// whose debug info lists it, into the struct's own scope. rustc 1.64 and
+// older (LLVM 14) write methods that way; LLVM 19's verifier refuses it
+// ("definition subprograms cannot be nested within DICompositeType when
+// enabling ODR") and drops the module's debug info, and with it the BTF.
+// It returns how many it moved.
+func unnestSubprograms(m *ir.Module) (int, error) {
+	moved := 0
+	for _, n := range m.Metadata {
+		if n.Kind != "DISubprogram" || !n.Distinct || !strings.Contains(n.FieldsText(), "DISPFlagDefinition") {
+			continue
+		}
+		scope, ok := n.Field("scope")
+		if !ok || scope.Kind != ir.MDRef {
+			continue
+		}
+		owner := m.MDNode(scope.Raw)
+		if owner == nil || owner.Kind != "DICompositeType" {
+			continue
+		}
+		if _, odr := owner.Field("identifier"); !odr {
+			continue
+		}
+		outer := "null"
+		if v, ok := owner.Field("scope"); ok {
+			outer = v.Raw
+		}
+		if err := m.SetField(n, "scope", outer); err != nil {
+			return moved, err
+		}
+		moved++
+	}
+	return moved, nil
 }

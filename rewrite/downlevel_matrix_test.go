@@ -26,23 +26,12 @@ func installedOpts() []int {
 	return majors
 }
 
-// odrWarning is what LLVM 19's verifier says about rustc 1.63's debug
-// info, which nests definitions of generic functions' subprograms in
-// their types. Typed-pointer input for a newer LLVM is nothing downlevel
-// rewrites (that LLVM reads typed-pointer syntax as opaque pointers), and
-// oxbpf strips debug info before llc anyway, so the warning is expected:
-// opt drops the debug info and goes on.
-var odrWarning = []string{
-	"definition subprograms cannot be nested within DICompositeType when enabling ODR",
-	"warning: ignoring invalid debug info in ",
-}
-
 // TestDownlevelMatrix downlevels every fixture module for every installed
 // LLVM that can take it and has that LLVM's opt verify the result: exit
 // status 0 and not a single warning (a verifier that dislikes debug info
-// drops all of it with only a warning), but for odrWarning on
-// typed-pointer input for LLVM 19 and newer. Opaque-pointer modules must
-// be refused for LLVM 14. The big modules of gen.sh big join in when they
+// drops all of it with only a warning, and the BTF with it), also for
+// rustc 1.63's debug info on LLVM 19 and 22 (see unnestSubprograms).
+// Opaque-pointer modules must be refused for LLVM 14. The big modules of gen.sh big join in when they
 // were generated, except under -short.
 func TestDownlevelMatrix(t *testing.T) {
 	testenv.Long(t, "runs every installed opt on every fixture")
@@ -79,11 +68,7 @@ func TestDownlevelMatrix(t *testing.T) {
 				if err := os.WriteFile(out, m.Bytes(), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				var allowed []string
-				if m.Syntax.TypedPointers && major >= 19 {
-					allowed = odrWarning
-				}
-				verify(t, major, out, allowed...)
+				verify(t, major, out)
 			})
 		}
 	}
