@@ -160,6 +160,7 @@ func testRuns(t *testing.T, out string) {
 			"pay(64,14=c8)": 1, "z(21)": 1,
 		}},
 		{"struct_copy", "struct_copy", map[string]uint32{"seq(112)": 3, "seq(111)": 2}},
+		{"tc_mark", "tc_mark", map[string]uint32{"E 0800 IP U9": 0, "E 0806 IP U9": 0}},
 		{"counter", "counter", map[string]uint32{"E 0800 IP": 2, "E 86dd IP": 2}},
 		{"unroll", "unroll", map[string]uint32{"pay(142,14=1)": 2, "z(142)": 1, "z(141)": 2}},
 		{"calls", "calls", map[string]uint32{"z(14) 01000000": 3, "z(14) 03000000": 1, "z(14) 02000000": 2, "z(18)": 0, "z(17)": 2}},
