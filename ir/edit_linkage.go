@@ -56,3 +56,17 @@ func linkageOf(words []Word) string {
 	}
 	return ""
 }
+
+// MakeExternal gives the global g external linkage, removing the linkage
+// keyword it has (internal, private, ...).
+func (m *Module) MakeExternal(g *Global) {
+	var kept []Word
+	for _, w := range g.Words {
+		if linkages[w.Text] {
+			m.deleteWord(w)
+			continue
+		}
+		kept = append(kept, w)
+	}
+	g.Words = kept
+}

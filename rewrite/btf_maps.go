@@ -23,6 +23,8 @@ libbpf requires, whose debug info is the struct libbpf reads: members
 type, key_size, value_size, max_entries and map_flags (and pinning, from
 a seventh word), each a pointer to an int array whose length is the
 value. The code that passes the map's address to helpers is unchanged.
+A BTF map declared by hand (a static in ".maps") gets global linkage if
+it lacks it: libbpf refuses others ("unsupported map linkage").
 Typed-pointer IR (rustc 1.64 and older) keeps its legacy maps, with a
 warning: its uses name the old type.`,
 	Run: runBTFMaps,
@@ -39,8 +41,15 @@ func runBTFMaps(c *Context) error {
 	m := c.Module
 	var legacy []*ir.Global
 	for _, g := range m.Globals {
-		if g.Section != nil && g.Section.Value() == "maps" && g.Init != nil {
+		switch {
+		case g.Section == nil:
+		case g.Section.Value() == "maps" && g.Init != nil:
 			legacy = append(legacy, g)
+		case g.Section.Value() == ".maps" && g.Linkage() != "":
+			// A BTF map written by hand without #[no_mangle]: libbpf
+			// refuses it ("unsupported map linkage").
+			m.MakeExternal(g)
+			c.Count("map-linkage", 1)
 		}
 	}
 	if len(legacy) == 0 {

@@ -40,6 +40,8 @@ func testOptions(t *testing.T, src string) Options {
 			opts.Strict = true
 		case f == "bigendian":
 			opts.BigEndian = true
+		case f == "btf":
+			opts.BTF = true
 		default:
 			t.Fatalf("unknown option %q", f)
 		}

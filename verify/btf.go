@@ -41,6 +41,7 @@ func (r *Report) describeBTF(spec *ebpf.CollectionSpec, data []byte) {
 			"legacy map definitions (%s): libbpf 1.0 and newer, and so bpftool, iproute2, libbpf-rs and libbpf-go, refuse the object; "+
 				"cilium/ebpf loads it. oxbpf build and compile make BTF-defined maps of them (unless --btf=false)", strings.Join(legacy, ", "))})
 	}
+	r.warnLibbpfSections()
 	if !r.BTF && len(r.Programs) > 0 {
 		r.Warnings = append(r.Warnings, Problem{Kind: NoBTF, Message: "no BTF: verifier messages name no source lines, and maps cannot be BTF-defined; oxbpf writes BTF unless --btf=false"})
 	}

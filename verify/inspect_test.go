@@ -294,6 +294,7 @@ func TestInspectBTF(t *testing.T) {
 		{"xdp_maps.o", true, true, []Kind{LegacyMaps}},
 		{"socket.o", true, true, nil},
 		{"loop.o", false, false, []Kind{NoBTF}},
+		{"tc_ingress.o", false, false, []Kind{LibbpfSection, NoBTF}},
 	} {
 		r, err := Inspect(filepath.Join("testdata", tt.file), Options{})
 		if err != nil {
@@ -305,6 +306,18 @@ func TestInspectBTF(t *testing.T) {
 		}
 		if r.BTF != tt.btf || r.LineInfo != tt.lineInfo || !slices.Equal(kinds, tt.warnings) {
 			t.Errorf("%s: btf %v, line info %v, warnings %v; want %v, %v, %v", tt.file, r.BTF, r.LineInfo, kinds, tt.btf, tt.lineInfo, tt.warnings)
+		}
+	}
+}
+
+func TestLibbpfKnows(t *testing.T) {
+	for sec, want := range map[string]bool{
+		"xdp": true, "socket": true, "classifier": true, "tc": true, "kprobe/do_sys_open": true,
+		"tracepoint/syscalls/sys_enter_openat": true, "tp/sched/sched_switch": true, "fentry/tcp_connect": true,
+		"cgroup_skb/ingress": true, "license": false, "tc_ingress": false, "xdp_drop": false, "kprobe": true, "kprobex/a": false,
+	} {
+		if got := libbpfKnows(sec); got != want {
+			t.Errorf("libbpfKnows(%q) = %v, want %v", sec, got, want)
 		}
 	}
 }

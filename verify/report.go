@@ -90,6 +90,9 @@ const (
 	// LegacyMaps: map definitions in a section named maps, which libbpf
 	// 1.0 and newer refuse (a warning).
 	LegacyMaps Kind = "legacy_maps"
+	// LibbpfSection: a program in a section cilium/ebpf maps to a type
+	// and libbpf does not (a warning).
+	LibbpfSection Kind = "libbpf_section"
 	// NoBTF: an object without BTF, which loaders take but which BTF-only
 	// features (CO-RE, BTF maps, tracing programs) lack (a warning).
 	NoBTF Kind = "no_btf"
