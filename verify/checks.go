@@ -41,6 +41,7 @@ func (r *Report) check(spec *ebpf.CollectionSpec, opts Options) {
 		r.checkReferences(at, p.Instructions, externs, k)
 		r.checkRecursion(at, p.Instructions)
 		r.checkIndirectCalls(at, p.Instructions)
+		r.checkFuncInfo(at, p.Instructions)
 		if k.Before(kernelLoops) {
 			if n, from, to := backwardJumps(p.Instructions); n > 0 {
 				hint := "unroll it (oxbpf build --unroll)"
@@ -174,6 +175,25 @@ func (r *Report) checkIndirectCalls(at Problem, insns asm.Instructions) {
 			r.add(at.with(IndirectCall, "", fmt.Sprintf("calls through a function pointer (callx %v) at instruction %d: "+
 				"BPF has no indirect calls, and the kernel refuses the opcode; call the function directly "+
 				"(a match instead of a table of fn, a generic instead of dyn Trait, no core::fmt)", iter.Ins.Dst, iter.Offset)))
+			return
+		}
+	}
+}
+
+// checkFuncInfo finds a function of a program that has no func info in
+// .BTF.ext while the program's entry has: libbpf then refuses the object
+// ("missing .BTF.ext function info") and the kernel the program ("number of
+// funcs in func_info doesn't match number of subprogs"). It happens when
+// one function was compiled without debug info and its caller with.
+func (r *Report) checkFuncInfo(at Problem, insns asm.Instructions) {
+	if len(insns) == 0 || btf.FuncMetadata(&insns[0]) == nil {
+		return
+	}
+	for i := range insns {
+		if s := insns[i].Symbol(); s != "" && btf.FuncMetadata(&insns[i]) == nil {
+			r.add(at.with(MissingFuncInfo, s, fmt.Sprintf("calls %s, which has no func info in .BTF.ext while the program has: "+
+				"libbpf and the kernel refuse a program whose functions are not all described; "+
+				"compile every function with debug info, inline %s, or build without BTF", readable(s), symbol.Demangle(s))))
 			return
 		}
 	}

@@ -46,6 +46,9 @@ func TestInspect(t *testing.T) {
 		{file: "jumptable.o", problems: []want{
 			{Kind: Unresolved, Section: "xdp", Symbol: "BPF.JT.0.0", Message: "refers to BPF.JT.0.0, a jump table LLVM 22 made of a large match (or switch) at -mcpu v4"},
 		}},
+		{file: "nofuncinfo.o", programs: []string{"xdp_nofuncinfo/xdp/XDP/XDP/13"}, problems: []want{
+			{Kind: MissingFuncInfo, Program: "xdp_nofuncinfo", Section: "xdp", Symbol: "add", Message: "calls add, which has no func info in .BTF.ext while the program has"},
+		}},
 		{file: "gaveup.o", programs: []string{"xdp_spin/xdp/XDP/XDP/29"}},
 		{file: "recursion.o", programs: []string{"xdp_recursion/xdp/XDP/XDP/27"}, problems: []want{
 			{Kind: Recursion, Program: "xdp_recursion", Section: "xdp", Symbol: "even", Message: "recursion: even → odd → even: the kernel refuses"},

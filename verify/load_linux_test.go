@@ -26,6 +26,7 @@ func TestLoad(t *testing.T) {
 		{"xdp_maps.o", map[string]string{"packets": ok}, map[string]string{"xdp_count": ok}},
 		{"socket.o", nil, map[string]string{"keep_all": ok}},
 		{"bpfcall.o", nil, map[string]string{"xdp_call": ok}},
+		{"nofuncinfo.o", nil, map[string]string{"xdp_nofuncinfo": "number of funcs in func_info doesn't match number of subprogs"}},
 		{"gaveup.o", nil, map[string]string{"xdp_spin": "jumps is too complex"}},
 		{"recursion.o", nil, map[string]string{"xdp_recursion": "the call stack of 9 frames is too deep"}},
 		{"callx.o", map[string]string{".rodata": ok}, map[string]string{"xdp_callx": "unknown opcode 8d"}},

@@ -87,6 +87,10 @@ const (
 	UnknownSection Kind = "unknown_section"
 	// BPFCall: a call from one BPF function to another, not inlined.
 	BPFCall Kind = "bpf_call"
+	// MissingFuncInfo: a function without func info (.BTF.ext) in a
+	// program whose other functions have it, which libbpf and the kernel
+	// refuse.
+	MissingFuncInfo Kind = "missing_func_info"
 	// LegacyMaps: map definitions in a section named maps, which libbpf
 	// 1.0 and newer refuse (a warning).
 	LegacyMaps Kind = "legacy_maps"
