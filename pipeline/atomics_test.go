@@ -30,15 +30,7 @@ func TestAtomicsFetch(t *testing.T) {
 				t.Fatal(err)
 			}
 			testenv.Root(t)
-			spec, err := ebpf.LoadCollectionSpec(res.Bins[0].Object)
-			if err != nil {
-				t.Fatal(err)
-			}
-			coll, err := ebpf.NewCollection(spec)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer coll.Close()
+			coll := loadCollection(t, res.Bins[0].Object)
 			packet := make([]byte, 14)
 			for program, want := range map[string][]uint32{
 				"fetch_old": {5, 8, 11},

@@ -180,15 +180,7 @@ func testRuns(t *testing.T, out string) {
 // add must have counted per EtherType, where the test runs above see only
 // the XDP_PASS it returns either way.
 func testCounterMap(t *testing.T, out string) {
-	spec, err := ebpf.LoadCollectionSpec(filepath.Join(out, "counter.o"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	coll, err := ebpf.NewCollection(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer coll.Close()
+	coll := loadCollection(t, filepath.Join(out, "counter.o"))
 	runs := map[string]uint32{"E 0800 IP": 3, "E 86dd IP": 1}
 	for vector, n := range runs {
 		if _, err := coll.Programs["counter"].Run(&ebpf.RunOptions{Data: packet(t, vector), Repeat: n}); err != nil {
@@ -351,4 +343,16 @@ func TestOpaquePointerIRNeedsLLVM15(t *testing.T) {
 	if !errors.Is(err, ErrToolchain) || !strings.Contains(err.Error(), "needs LLVM 15") {
 		t.Errorf("err = %v, want a toolchain error asking for LLVM 15", err)
 	}
+}
+
+// loadCollection loads an object's maps and programs into the kernel,
+// closed when the test ends.
+func loadCollection(t *testing.T, obj string) *ebpf.Collection {
+	t.Helper()
+	coll, err := ebpf.LoadCollection(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(coll.Close)
+	return coll
 }

@@ -357,33 +357,19 @@ func TestHardeningSignals(t *testing.T) {
 	} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
 			dir, tmp := shareable(t), shareable(t)
-			pidFile := filepath.Join(dir, "child.pid")
-			opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+"sleep 300 &\necho $! > '"+pidFile+"'\nwait\n")
-			in := testenv.CopyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"), 0o644)
-			cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
-			cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "GOTRACEBACK=")
 			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			deadline := time.Now().Add(30 * time.Second)
-			for !fileExists(pidFile) && time.Now().Before(deadline) {
-				time.Sleep(20 * time.Millisecond)
-			}
-			pid, err := os.ReadFile(pidFile)
-			if err != nil {
-				cmd.Process.Kill()
-				t.Fatalf("opt never started: %v\n%s", err, stderr.String())
-			}
+			cmd, pid := compileWhileOptRuns(t, bin, dir, "sleep 300 &\necho $! > \"$OPT_PID_FILE\"\nwait\n", func(cmd *exec.Cmd) {
+				cmd.Env = append(cmd.Env, "TMPDIR="+tmp, "GOTRACEBACK=")
+				cmd.Stderr = &stderr
+			})
 			cmd.Process.Signal(tc.sig)
-			err = cmd.Wait()
+			err := cmd.Wait()
 			var exit *exec.ExitError
 			if !errors.As(err, &exit) || exit.ExitCode() != 128+int(tc.sig) || lastLine(stderr.String()) != tc.want {
 				t.Errorf("wait: %v, stderr %q; want exit %d and %q", err, stderr.String(), 128+int(tc.sig), tc.want)
 			}
-			if alive(strings.TrimSpace(string(pid))) {
-				t.Errorf("opt's child %s is still running", strings.TrimSpace(string(pid)))
+			if alive(pid) {
+				t.Errorf("opt's child %s is still running", pid)
 			}
 			if fileExists(filepath.Join(dir, "out.o")) {
 				t.Error("an output was written")
@@ -391,6 +377,34 @@ func TestHardeningSignals(t *testing.T) {
 			assertEmpty(t, tmp)
 		})
 	}
+}
+
+// compileWhileOptRuns starts oxbpf compile in dir with a fake opt whose
+// shell body writes the pid of the process to watch to $OPT_PID_FILE, and
+// returns the running command and that pid once opt has written it. setup
+// adjusts the command before it starts.
+func compileWhileOptRuns(t *testing.T, bin, dir, optBody string, setup func(*exec.Cmd)) (*exec.Cmd, string) {
+	t.Helper()
+	pidFile := filepath.Join(dir, "opt.pid")
+	opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+optBody)
+	in := testenv.CopyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"), 0o644)
+	cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
+	cmd.Env = append(os.Environ(), "OPT_PID_FILE="+pidFile)
+	setup(cmd)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for !fileExists(pidFile) && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	pid, err := os.ReadFile(pidFile)
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("opt never started: %v", err)
+	}
+	return cmd, strings.TrimSpace(string(pid))
 }
 
 // TestHardeningFullTmpdir runs compile and build with TMPDIR on a full
@@ -428,31 +442,15 @@ func TestHardeningKilled(t *testing.T) {
 	}
 	testenv.LookPath(t, "llc-19")
 	bin := oxbpfBinary(t)
-	dir := t.TempDir()
-	pidFile := filepath.Join(dir, "opt.pid")
-	opt := testenv.WriteScript(t, filepath.Join(dir, "opt"), versionCase+"echo $$ > '"+pidFile+"'\nexec sleep 300\n")
-	in := testenv.CopyFile(t, testenv.Abs(t, "../../fixtures/ir/rustc-1.95/bounds.O3-lto.ll"), filepath.Join(dir, "in.ll"), 0o644)
-	cmd := exec.Command(bin, "compile", in, "-o", filepath.Join(dir, "out.o"), "--opt", opt, "--llc", "llc-19")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for !fileExists(pidFile) && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	pid, err := os.ReadFile(pidFile)
-	if err != nil {
-		cmd.Process.Kill()
-		t.Fatalf("opt never started: %v", err)
-	}
+	cmd, pid := compileWhileOptRuns(t, bin, t.TempDir(), "echo $$ > \"$OPT_PID_FILE\"\nexec sleep 300\n", func(*exec.Cmd) {})
 	cmd.Process.Kill()
 	cmd.Wait()
-	deadline = time.Now().Add(5 * time.Second)
-	for alive(strings.TrimSpace(string(pid))) && time.Now().Before(deadline) {
+	deadline := time.Now().Add(5 * time.Second)
+	for alive(pid) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	if alive(strings.TrimSpace(string(pid))) {
-		exec.Command("kill", "-9", strings.TrimSpace(string(pid))).Run()
+	if alive(pid) {
+		exec.Command("kill", "-9", pid).Run()
 		t.Error("opt outlived oxbpf's SIGKILL")
 	}
 }

@@ -66,27 +66,11 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	if table := mapTable(res); table != "" {
 		sections = append(sections, table)
 	}
-	var problems []string
-	for _, b := range res.Bins {
-		if b.Verify != nil {
-			for _, p := range b.Verify.Problems {
-				problems = append(problems, b.Bin+": "+p.String())
-			}
-		}
+	if list := binProblems(res, func(r *verify.Report) []verify.Problem { return r.Problems }); len(list) > 0 {
+		sections = append(sections, "PROBLEMS\n"+list)
 	}
-	if len(problems) > 0 {
-		sections = append(sections, "PROBLEMS\n"+strings.Join(problems, "\n")+"\n")
-	}
-	var warnings []string
-	for _, b := range res.Bins {
-		if b.Verify != nil {
-			for _, w := range b.Verify.Warnings {
-				warnings = append(warnings, b.Bin+": "+w.String())
-			}
-		}
-	}
-	if len(warnings) > 0 {
-		sections = append(sections, "WARNINGS\n"+strings.Join(warnings, "\n")+"\n")
+	if list := binProblems(res, func(r *verify.Report) []verify.Problem { return r.Warnings }); len(list) > 0 {
+		sections = append(sections, "WARNINGS\n"+list)
 	}
 	if verbose {
 		sections = append(sections, verifierLogs(res)...)
@@ -109,6 +93,20 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	}
 	_, err := io.WriteString(w, strings.Join(sections, "\n"))
 	return err
+}
+
+// binProblems lists, one per line with the bin in front, what pick
+// chooses from each bin's verify report.
+func binProblems(res *pipeline.Result, pick func(*verify.Report) []verify.Problem) string {
+	var b strings.Builder
+	for _, bin := range res.Bins {
+		if bin.Verify != nil {
+			for _, p := range pick(bin.Verify) {
+				b.WriteString(bin.Bin + ": " + p.String() + "\n")
+			}
+		}
+	}
+	return b.String()
 }
 
 // programTable lists every program, with the kernel's verdict when the
