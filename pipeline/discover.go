@@ -14,7 +14,9 @@ type discovery struct {
 	once sync.Once
 	done chan struct{}
 	llvm *toolchain.LLVM
-	err  error
+	// rustcCommit is the commit of the rustc cargo runs, if it says.
+	rustcCommit string
+	err         error
 }
 
 // discover starts finding opt and llc for opaque- or typed-pointer IR in
@@ -34,6 +36,9 @@ func (p *pipeline) discover(typedPointers bool) *discovery {
 			start := time.Now()
 			found, err := toolchain.Discover(p.ctx, p.opts.discoverOptions(p.discoverDir, typedPointers))
 			var detail string
+			if found != nil && found.Rustc != nil {
+				d.rustcCommit = found.Rustc.Commit
+			}
 			if err == nil {
 				d.llvm = found.LLVM
 				detail = "opt " + found.LLVM.Opt.Path + ", llc " + found.LLVM.Llc.Path
@@ -49,15 +54,16 @@ func (p *pipeline) discover(typedPointers bool) *discovery {
 	return d
 }
 
-// llvm waits for the opt and llc that suit m: without opaque pointers
-// (typed ones, or none at all) LLVM 14 can read it too.
-func (p *pipeline) llvm(ctx context.Context, m *ir.Module) (*toolchain.LLVM, error) {
+// tools waits for the opt and llc that suit m (without opaque pointers,
+// typed ones or none at all, LLVM 14 can read it too), and the commit of
+// the rustc that was asked.
+func (p *pipeline) tools(ctx context.Context, m *ir.Module) (*toolchain.LLVM, string, error) {
 	d := p.discover(!m.Syntax.OpaquePointers)
 	select {
 	case <-d.done:
-		return d.llvm, d.err
+		return d.llvm, d.rustcCommit, d.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, "", ctx.Err()
 	}
 }
 

@@ -49,11 +49,18 @@ func readIR(ctx context.Context, path, from string, stdin io.Reader) (*ir.Module
 // ErrProgram; the report comes also with an error, unless the passes
 // could not be chosen.
 func RunPasses(m *ir.Module, llvm int, opts Options) (*rewrite.Report, error) {
+	return runPasses(m, opts, rewrite.Options{LLVM: llvm})
+}
+
+// runPasses is RunPasses with what the pipeline found out itself (the
+// LLVM, rustc's commit) in ro; opts gives the rest.
+func runPasses(m *ir.Module, opts Options, ro rewrite.Options) (*rewrite.Report, error) {
 	passes, err := opts.passes()
 	if err != nil {
 		return nil, err
 	}
-	rep, err := rewrite.Run(m, passes, rewrite.Options{LLVM: llvm, BigEndian: opts.BigEndian, Strict: opts.Strict, BTF: !opts.NoBTF})
+	ro.BigEndian, ro.Strict, ro.BTF = opts.BigEndian, opts.Strict, !opts.NoBTF
+	rep, err := rewrite.Run(m, passes, ro)
 	if err != nil {
 		return rep, fmt.Errorf("rewrite: %w", err)
 	}

@@ -30,7 +30,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	if err != nil {
 		return err
 	}
-	llvm, err := p.llvm(ctx, m)
+	llvm, rustcCommit, err := p.tools(ctx, m)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	base := filepath.Join(p.tmp, tempStem(res.Bin))
 	bpfIR, optIR, obj := base+".bpf.ll", base+".opt.ll", base+".o"
 	err = p.step(res, StepRewrite, "", func() (string, error) {
-		return p.rewrite(m, llvm.Major(), res, bpfIR)
+		return p.rewrite(m, rewrite.Options{LLVM: llvm.Major(), RustcCommit: rustcCommit}, res, bpfIR)
 	})
 	if err != nil {
 		return err
@@ -143,10 +143,10 @@ func (p *pipeline) check(ctx context.Context, res *BinResult, obj string) error 
 	return p.step(res, StepLoad, "", func() (string, error) { return p.load(ctx, res, obj) })
 }
 
-// rewrite runs the passes over m for LLVM major llvm and writes the result
-// to path.
-func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) (string, error) {
-	rep, err := RunPasses(m, llvm, p.opts)
+// rewrite runs the passes over m for the target of ro and writes the
+// result to path.
+func (p *pipeline) rewrite(m *ir.Module, ro rewrite.Options, res *BinResult, path string) (string, error) {
+	rep, err := runPasses(m, p.opts, ro)
 	res.Rewrite = rep
 	if err != nil {
 		return "", err
@@ -156,7 +156,7 @@ func (p *pipeline) rewrite(m *ir.Module, llvm int, res *BinResult, path string) 
 	}
 	detail := words.Plural(rep.Edits(), "edit")
 	if rep.Rustc != "" {
-		detail = fmt.Sprintf("rustc %s IR for LLVM %d, %s", rep.Rustc, llvm, detail)
+		detail = fmt.Sprintf("rustc %s IR for LLVM %d, %s", rep.Rustc, ro.LLVM, detail)
 	}
 	if n := len(rep.Diagnostics()); n > 0 {
 		detail += ", " + words.Plural(n, "warning")

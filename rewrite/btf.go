@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,7 +34,11 @@ With Options.BTF, this pass reshapes the debug info, never the code:
     every LLVM writes the same (llc-19 wrote the variant part as a member
     of type void, which the kernel refuses);
   - a function that is no program is local to its unit, so BTF calls it
-    static: the kernel verifies a global function on its own.
+    static: the kernel verifies a global function on its own;
+  - nothing names the machine: codegen-unit hashes and linkage names
+    (cargo derives their hashes from the checkout's path) go, and the
+    standard library's sources are /rustc/<commit>/library/... even
+    when rust-src is installed (Options.RustcCommit).
 
 Without Options.BTF, or without debug info, the module is left alone.`,
 	Run: runBTF,
@@ -89,51 +92,10 @@ func runBTF(c *Context) error {
 	if err := s.localFunctions(); err != nil {
 		return err
 	}
+	if err := s.virtualRustSources(); err != nil {
+		return err
+	}
 	return s.unhashUnits()
-}
-
-// cguHash matches the hash rustc puts in a codegen unit's name
-// ("tc_mark.3d35623b1c1ebb7d-cgu.0", without leading zeros): cargo
-// derives it from the package's path, so two checkouts would build objects
-// that differ in it alone.
-var cguHash = regexp.MustCompile(`\.[0-9a-f]{1,16}-cgu\.`)
-
-// unhashUnits drops that hash from the module's source_filename, which
-// llc writes as the object's FILE symbol, and from the file names of the
-// compile units, which reach the object's debug strings, and drops the
-// linkage names of functions and globals, which carry hashes of their own.
-func (s *btfSanitizer) unhashUnits() error {
-	if sf := s.m.SourceFilename; sf != nil && cguHash.MatchString(sf.Value.Value()) {
-		s.m.SetHeader("source_filename", cguHash.ReplaceAllString(sf.Value.Value(), "-cgu."))
-		s.c.Count("unit-hash", 1)
-	}
-	for _, n := range s.m.Metadata {
-		if n.Kind == "DISubprogram" || n.Kind == "DIGlobalVariable" {
-			// Legacy Rust symbols end in a hash of the crate's metadata,
-			// which cargo derives from its path; BTF has no use for them,
-			// and the DWARF llc also writes names functions without them.
-			for i, f := range n.Fields() {
-				if f.Name == "linkageName" {
-					s.m.RemoveField(n, i)
-					s.c.Count("linkage-name", 1)
-					break
-				}
-			}
-			continue
-		}
-		if n.Kind != "DIFile" || !strings.Contains(n.FieldsText(), "-cgu.") {
-			continue
-		}
-		v, ok := n.Field("filename")
-		if !ok || !cguHash.MatchString(v.Raw) {
-			continue
-		}
-		if err := s.m.SetField(n, "filename", cguHash.ReplaceAllString(v.Raw, "-cgu.")); err != nil {
-			return err
-		}
-		s.c.Count("unit-hash", 1)
-	}
-	return nil
 }
 
 // noDebugInfo is the rule the btf pass counts when it leaves a module

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the .golden files with the curr
 var wantRx = regexp.MustCompile(`; want ("(?:[^"\\]|\\.)*")`)
 
 // testOptions reads options from a first line "; options: llvm=19 strict
-// bigendian" of a test input.
+// bigendian btf rustc-commit=HASH" of a test input.
 func testOptions(t *testing.T, src string) Options {
 	var opts Options
 	first, _, _ := strings.Cut(src, "\n")
@@ -42,6 +42,8 @@ func testOptions(t *testing.T, src string) Options {
 			opts.BigEndian = true
 		case f == "btf":
 			opts.BTF = true
+		case strings.HasPrefix(f, "rustc-commit="):
+			opts.RustcCommit = f[len("rustc-commit="):]
 		default:
 			t.Fatalf("unknown option %q", f)
 		}

@@ -43,6 +43,12 @@ type Options struct {
 	// it valid kernel BTF, the maps pass turns legacy map definitions
 	// into BTF-defined ones. Without it both leave the module alone.
 	BTF bool
+	// RustcCommit is the commit the rustc that wrote the module was built
+	// from (rustc -vV), if known: with BTF, the standard library's source
+	// files are named /rustc/<commit>/library/..., as rustc names them
+	// unless rust-src is installed, whatever machine built the object. A
+	// commit the module's producer contradicts is ignored.
+	RustcCommit string
 }
 
 // Context is what a pass sees while it runs: the module, the options and

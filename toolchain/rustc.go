@@ -67,6 +67,10 @@ type Rustc struct {
 	LLVM Version
 	// Sysroot is `rustc --print sysroot`; rustup's llvm-tools live under it.
 	Sysroot string
+	// Commit is the commit rustc was built from, which names its standard
+	// library's sources in debug info (/rustc/<commit>/library/...);
+	// empty when rustc does not say (a distribution's build may not).
+	Commit string
 }
 
 // ParseRustcVerbose reads the output of `rustc -vV`:
@@ -74,6 +78,7 @@ type Rustc struct {
 //	rustc 1.95.0 (59807616e 2026-04-14)
 //	binary: rustc
 //	host: x86_64-unknown-linux-gnu
+//	commit-hash: 59807616e1fa2540724bfbac14d7976d7e4a3860
 //	release: 1.95.0
 //	LLVM version: 22.1.2
 //
@@ -96,6 +101,10 @@ func ParseRustcVerbose(out string) (Rustc, error) {
 			r.Release, err = ParseVersion(value)
 		case "LLVM version":
 			r.LLVM, err = ParseVersion(value)
+		case "commit-hash":
+			if value != "unknown" {
+				r.Commit = value
+			}
 		}
 		if err != nil {
 			return Rustc{}, fmt.Errorf("rustc -vV: %w", err)

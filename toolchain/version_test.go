@@ -41,9 +41,9 @@ func TestParseRustcVerbose(t *testing.T) {
 	}{
 		// All three captured from this machine.
 		{"rustup stable", "rustc 1.95.0 (59807616e 2026-04-14)\nbinary: rustc\ncommit-hash: 59807616e1fa2540724bfbac14d7976d7e4a3860\ncommit-date: 2026-04-14\nhost: x86_64-unknown-linux-gnu\nrelease: 1.95.0\nLLVM version: 22.1.2\n",
-			Rustc{Release: Version{1, 95, 0}, ReleaseString: "1.95.0", Host: "x86_64-unknown-linux-gnu", LLVM: Version{22, 1, 2}}},
+			Rustc{Release: Version{1, 95, 0}, ReleaseString: "1.95.0", Host: "x86_64-unknown-linux-gnu", LLVM: Version{22, 1, 2}, Commit: "59807616e1fa2540724bfbac14d7976d7e4a3860"}},
 		{"rustup nightly", "rustc 1.97.0-nightly (e50aa6fba 2026-05-19)\nbinary: rustc\ncommit-hash: e50aa6fba4e63ab34c72bf9acfd2c307c1155d1a\ncommit-date: 2026-05-19\nhost: x86_64-unknown-linux-gnu\nrelease: 1.97.0-nightly\nLLVM version: 22.1.4\n",
-			Rustc{Release: Version{1, 97, 0}, ReleaseString: "1.97.0-nightly", Host: "x86_64-unknown-linux-gnu", LLVM: Version{22, 1, 4}}},
+			Rustc{Release: Version{1, 97, 0}, ReleaseString: "1.97.0-nightly", Host: "x86_64-unknown-linux-gnu", LLVM: Version{22, 1, 4}, Commit: "e50aa6fba4e63ab34c72bf9acfd2c307c1155d1a"}},
 		{"debian 1.63", "rustc 1.63.0\nbinary: rustc\ncommit-hash: unknown\ncommit-date: unknown\nhost: x86_64-unknown-linux-gnu\nrelease: 1.63.0\nLLVM version: 14.0.6\n",
 			Rustc{Release: Version{1, 63, 0}, ReleaseString: "1.63.0", Host: "x86_64-unknown-linux-gnu", LLVM: Version{14, 0, 6}}},
 		{"no LLVM line", "rustc 1.80.0\nhost: aarch64-apple-darwin\nrelease: 1.80.0\n",
