@@ -12,7 +12,7 @@ FUZZ_TARGETS := ir:FuzzParse verify:FuzzInspect \
 	rewrite:FuzzDownlevel rewrite:FuzzLint rewrite:FuzzBPF
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: example test setup vet unit fuzz cross bench
+.PHONY: example test setup vet rustvet unit fuzz cross bench
 
 ## example: build the bundled example crate and load it into the kernel
 example: setup
@@ -28,10 +28,25 @@ setup:
 # developer's machine judge the code alike.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-vet:
+# Rust crates held to rustfmt and clippy: the support crate, and the
+# fixtures written on it.
+RUST_CRATES := scaffold/crate fixtures/probes/crate
+
+vet: rustvet
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+
+# The support crate's examples compile on the host, without its panic
+# handler (std has one); rustdoc must resolve every link.
+rustvet:
+	@for c in $(RUST_CRATES); do \
+		echo "rust $$c"; \
+		(cd $$c && cargo fmt --check && cargo clippy -q --release -- -D warnings) || exit 1; \
+	done
+	cd scaffold/crate && cargo clippy -q --all-targets --no-default-features -- -D warnings
+	cd scaffold/crate && RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps
+	cd scaffold/crate && cargo test -q --doc --no-default-features
 
 unit:
 	$(GO) test -count=1 -timeout 10m ./...

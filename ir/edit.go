@@ -459,6 +459,14 @@ func (m *Module) RenameFunc(f *Func, name string) {
 	f.Name.Raw = raw
 }
 
+// RenameGlobal gives the global g the name name (without @), quoted as
+// LLVM needs it. Uses of the old name are the caller's to change.
+func (m *Module) RenameGlobal(g *Global, name string) {
+	raw := "@" + quoteName(name)
+	m.replace(g.Name, raw)
+	g.Name.Raw = raw
+}
+
 // RemoveField removes the i-th field or element of a metadata node. Its
 // text goes with the comma before it (after it, for the first), so that
 // removing neighbours one after the other leaves a clean list.

@@ -23,8 +23,13 @@ libbpf requires, whose debug info is the struct libbpf reads: members
 type, key_size, value_size, max_entries and map_flags (and pinning, from
 a seventh word), each a pointer to an int array whose length is the
 value. The code that passes the map's address to helpers is unchanged.
-A BTF map declared by hand (a static in ".maps") gets global linkage if
-it lacks it: libbpf refuses others ("unsupported map linkage").
+A map static of the oxbpf-ebpf crate (HashMap<K, V>, Array<V>, ...: a
+struct whose first field is named bpf_map_def, six u32 words) becomes
+the same, with the key and value members pointers to the Rust types K
+and V, so BTF describes both. A map takes the name of its static, not
+the mangled symbol: loaders name maps by symbol. A BTF map declared by
+hand (a static in ".maps") gets global linkage and its static's name if
+it lacks them: libbpf refuses others ("unsupported map linkage").
 Typed-pointer IR (rustc 1.64 and older) keeps its legacy maps, with a
 warning: its uses name the old type.`,
 	Run: runBTFMaps,
@@ -39,9 +44,12 @@ func runBTFMaps(c *Context) error {
 		return nil // the btf pass has said why
 	}
 	m := c.Module
-	var legacy []*ir.Global
+	d := &mapDebugInfo{m: m}
+	var legacy, statics []*ir.Global
 	for _, g := range m.Globals {
 		switch {
+		case g.Section == nil && g.Init != nil && d.mapStatic(g) != nil:
+			statics = append(statics, g)
 		case g.Section == nil:
 		case g.Section.Value() == "maps" && g.Init != nil:
 			legacy = append(legacy, g)
@@ -49,17 +57,19 @@ func runBTFMaps(c *Context) error {
 			// A BTF map written by hand without #[no_mangle]: libbpf
 			// refuses it ("unsupported map linkage").
 			m.MakeExternal(g)
+			if err := d.rename(g, d.staticName(g)); err != nil {
+				c.Error(g, nil, "%v", err)
+			}
 			c.Count("map-linkage", 1)
 		}
 	}
-	if len(legacy) == 0 {
+	if len(legacy)+len(statics) == 0 {
 		return nil
 	}
 	if m.Syntax.TypedPointers {
-		c.Warn(legacy[0], nil, "legacy maps kept in section maps: typed-pointer IR names their types in every use; libbpf 1.0 and later will refuse the object")
+		c.Warn(append(legacy, statics...)[0], nil, "maps kept as they are: typed-pointer IR names their types in every use; libbpf 1.0 and later will refuse the object")
 		return nil
 	}
-	d := &mapDebugInfo{m: m}
 	order := binary.ByteOrder(binary.LittleEndian)
 	if c.Options.BigEndian {
 		order = binary.BigEndian
@@ -70,12 +80,42 @@ func runBTFMaps(c *Context) error {
 			c.Error(g, nil, "map %s: %v", g.Name.Name(), err)
 			continue
 		}
-		if err := d.convert(g, words); err != nil {
+		if err := d.convert(g, g.Name.Name(), legacyFields(words)); err != nil {
 			return err
 		}
 		c.Count("legacy-map", 1)
 	}
+	for _, g := range statics {
+		fields, err := d.staticFields(g, order)
+		if err == nil {
+			err = d.convert(g, d.staticName(g), fields)
+		}
+		if err != nil {
+			c.Error(g, nil, "map %s: %v", d.staticName(g), err)
+			continue
+		}
+		c.Count("map-static", 1)
+	}
 	return nil
+}
+
+// A mapField is one member of a BTF map definition: a number, written as
+// int (*)[value], or a type, written as a pointer to it.
+type mapField struct {
+	name  string
+	value uint32
+	typ   string // a DI type node, for key and value
+}
+
+// legacyFields names the words of a legacy definition.
+func legacyFields(words []uint32) []mapField {
+	var fields []mapField
+	for i, w := range words {
+		if legacyMapFields[i] != "" {
+			fields = append(fields, mapField{name: legacyMapFields[i], value: w})
+		}
+	}
+	return fields
 }
 
 // mapWords reads a legacy definition's initializer as u32 words.
@@ -175,26 +215,22 @@ type mapDebugInfo struct {
 	arrays map[uint32]string // length → pointer-to-array type
 }
 
-// convert replaces the legacy global g by a BTF-defined map of the same
-// name.
-func (d *mapDebugInfo) convert(g *ir.Global, words []uint32) error {
+// convert replaces the global g by a BTF-defined map called name with
+// the members fields, and points every use of g at it.
+func (d *mapDebugInfo) convert(g *ir.Global, name string, fields []mapField) error {
 	scope, file, line := d.place(g)
 	if scope == "" {
-		return fmt.Errorf("map %s: the module has no debug info to describe it with", g.Name.Name())
+		return fmt.Errorf("map %s: the module has no debug info to describe it with", name)
 	}
 	var members []string
 	offset := 0
-	for i, w := range words {
-		name := legacyMapFields[i]
-		if name == "" {
-			continue
-		}
-		ptr, err := d.pointerToArray(w)
+	for _, f := range fields {
+		ptr, err := d.pointerTo(f)
 		if err != nil {
 			return err
 		}
 		member, err := d.m.NewNode(fmt.Sprintf(`!DIDerivedType(tag: DW_TAG_member, name: %q, file: %s, baseType: %s, size: 64, offset: %d)`,
-			name, file, ptr, offset))
+			f.name, file, ptr, offset))
 		if err != nil {
 			return err
 		}
@@ -210,7 +246,7 @@ func (d *mapDebugInfo) convert(g *ir.Global, words []uint32) error {
 		return err
 	}
 	v, err := d.m.NewNode(fmt.Sprintf("distinct !DIGlobalVariable(name: %s, scope: %s, file: %s, line: %s, type: %s, isLocal: false, isDefinition: true)",
-		ir.Quote(g.Name.Name()), scope, file, line, st.ID.Raw))
+		ir.Quote(name), scope, file, line, st.ID.Raw))
 	if err != nil {
 		return err
 	}
@@ -218,13 +254,20 @@ func (d *mapDebugInfo) convert(g *ir.Global, words []uint32) error {
 	if err != nil {
 		return err
 	}
-	fields := make([]string, len(members))
-	for i := range fields {
-		fields[i] = "ptr"
+	ptrs := make([]string, len(members))
+	for i := range ptrs {
+		ptrs[i] = "ptr"
+	}
+	raw := g.Name.Raw
+	if name != g.Name.Name() {
+		if err := d.renameUses(g, name); err != nil {
+			return err
+		}
+		raw = "@" + name // a C identifier: renameUses checked
 	}
 	d.m.Remove(g)
 	return d.m.Append(fmt.Sprintf(`%s = global { %s } zeroinitializer, section ".maps", align 8, !dbg %s`,
-		g.Name.Raw, strings.Join(fields, ", "), gve.ID.Raw))
+		raw, strings.Join(ptrs, ", "), gve.ID.Raw))
 }
 
 // place returns where the map's debug info belongs: the scope, file and
@@ -257,9 +300,17 @@ func (d *mapDebugInfo) place(g *ir.Global) (scope, file, line string) {
 	return "", "", ""
 }
 
-// pointerToArray returns the type int (*)[n], libbpf's way of writing the
-// number n in a type.
-func (d *mapDebugInfo) pointerToArray(n uint32) (string, error) {
+// pointerTo returns the type of a map member: a pointer to the field's
+// type, or int (*)[n], libbpf's way of writing the number n in a type.
+func (d *mapDebugInfo) pointerTo(f mapField) (string, error) {
+	if f.typ != "" {
+		ptr, err := d.m.NewNode("!DIDerivedType(tag: DW_TAG_pointer_type, baseType: " + f.typ + ", size: 64)")
+		if err != nil {
+			return "", err
+		}
+		return ptr.ID.Raw, nil
+	}
+	n := f.value
 	if ref, ok := d.arrays[n]; ok {
 		return ref, nil
 	}

@@ -1,0 +1,163 @@
+//! The kernel's helper functions: every one of them, unsafe and by name,
+//! in [`raw`], and safe wrappers of the common ones here. Map and packet
+//! helpers are methods of the [maps](crate::maps) and
+//! [contexts](crate::context); [`trace_printk!`](crate::trace_printk)
+//! prints to the trace pipe.
+
+pub mod raw;
+
+use core::ffi::c_void;
+use core::mem::{size_of, MaybeUninit};
+
+/// A helper's status as a `Result`: 0 is success, a negative errno the error.
+#[inline(always)]
+pub(crate) fn status(ret: i64) -> Result<(), i64> {
+    if ret == 0 {
+        Ok(())
+    } else {
+        Err(ret)
+    }
+}
+
+/// Nanoseconds since boot, not counting suspend (`bpf_ktime_get_ns`).
+#[inline(always)]
+pub fn ktime_get_ns() -> u64 {
+    unsafe { raw::bpf_ktime_get_ns() }
+}
+
+/// Nanoseconds since boot, counting suspend (`bpf_ktime_get_boot_ns`, Linux 5.8).
+#[inline(always)]
+pub fn ktime_get_boot_ns() -> u64 {
+    unsafe { raw::bpf_ktime_get_boot_ns() }
+}
+
+/// The current task's thread group id (the process id user space sees) in
+/// the upper 32 bits and its thread id in the lower (`bpf_get_current_pid_tgid`).
+#[inline(always)]
+pub fn get_current_pid_tgid() -> u64 {
+    unsafe { raw::bpf_get_current_pid_tgid() }
+}
+
+/// The current process's id, as user space calls it (the kernel's tgid).
+#[inline(always)]
+pub fn current_pid() -> u32 {
+    (get_current_pid_tgid() >> 32) as u32
+}
+
+/// The current thread's id (the kernel's pid).
+#[inline(always)]
+pub fn current_tid() -> u32 {
+    get_current_pid_tgid() as u32
+}
+
+/// The current task's group id in the upper 32 bits and user id in the
+/// lower (`bpf_get_current_uid_gid`).
+#[inline(always)]
+pub fn get_current_uid_gid() -> u64 {
+    unsafe { raw::bpf_get_current_uid_gid() }
+}
+
+/// The current task's name, NUL-padded (`bpf_get_current_comm`).
+#[inline(always)]
+pub fn get_current_comm() -> Result<[u8; 16], i64> {
+    let mut comm = [0u8; 16];
+    status(unsafe { raw::bpf_get_current_comm(comm.as_mut_ptr() as *mut c_void, comm.len() as u32) })?;
+    Ok(comm)
+}
+
+/// A pseudo-random number, not fit for cryptography (`bpf_get_prandom_u32`).
+#[inline(always)]
+pub fn get_prandom_u32() -> u32 {
+    unsafe { raw::bpf_get_prandom_u32() }
+}
+
+/// The CPU the program runs on (`bpf_get_smp_processor_id`).
+#[inline(always)]
+pub fn get_smp_processor_id() -> u32 {
+    unsafe { raw::bpf_get_smp_processor_id() }
+}
+
+/// Sends the packet to the interface `ifindex`: return the result from an
+/// XDP or tc program (`bpf_redirect`; `flags`:
+/// [`BPF_F_INGRESS`](crate::consts::BPF_F_INGRESS) for tc).
+#[inline(always)]
+pub fn redirect(ifindex: u32, flags: u64) -> i64 {
+    unsafe { raw::bpf_redirect(ifindex, flags) }
+}
+
+/// Reads a `T` from kernel memory at `src` (`bpf_probe_read_kernel`, Linux 5.5).
+///
+/// # Safety
+///
+/// `T` must be valid for any bytes the kernel has at `src`.
+#[inline(always)]
+pub unsafe fn probe_read_kernel<T>(src: *const T) -> Result<T, i64> {
+    let mut v = MaybeUninit::<T>::uninit();
+    status(unsafe {
+        raw::bpf_probe_read_kernel(
+            v.as_mut_ptr() as *mut c_void,
+            size_of::<T>() as u32,
+            src as *const c_void,
+        )
+    })?;
+    Ok(unsafe { v.assume_init() })
+}
+
+/// Reads a `T` from the current process's memory at `src`
+/// (`bpf_probe_read_user`, Linux 5.5).
+///
+/// # Safety
+///
+/// `T` must be valid for any bytes the process has at `src`.
+#[inline(always)]
+pub unsafe fn probe_read_user<T>(src: *const T) -> Result<T, i64> {
+    let mut v = MaybeUninit::<T>::uninit();
+    status(unsafe {
+        raw::bpf_probe_read_user(
+            v.as_mut_ptr() as *mut c_void,
+            size_of::<T>() as u32,
+            src as *const c_void,
+        )
+    })?;
+    Ok(unsafe { v.assume_init() })
+}
+
+/// Copies the NUL-terminated string at `src` in kernel memory into `dst`
+/// (`bpf_probe_read_kernel_str`) and returns the bytes before the NUL.
+///
+/// # Safety
+///
+/// `src` is read as a kernel address; a bad one is an error, not a fault.
+#[inline(always)]
+pub unsafe fn probe_read_kernel_str_bytes(src: *const u8, dst: &mut [u8]) -> Result<&[u8], i64> {
+    let n = unsafe {
+        raw::bpf_probe_read_kernel_str(dst.as_mut_ptr() as *mut c_void, dst.len() as u32, src as *const c_void)
+    };
+    str_bytes(n, dst)
+}
+
+/// Copies the NUL-terminated string at `src` in the current process's
+/// memory into `dst` (`bpf_probe_read_user_str`) and returns the bytes
+/// before the NUL.
+///
+/// # Safety
+///
+/// `src` is read as a user address; a bad one is an error, not a fault.
+#[inline(always)]
+pub unsafe fn probe_read_user_str_bytes(src: *const u8, dst: &mut [u8]) -> Result<&[u8], i64> {
+    let n = unsafe {
+        raw::bpf_probe_read_user_str(dst.as_mut_ptr() as *mut c_void, dst.len() as u32, src as *const c_void)
+    };
+    str_bytes(n, dst)
+}
+
+/// The string a `*_str` helper copied: it returns the length with the NUL.
+#[inline(always)]
+fn str_bytes(n: i64, dst: &[u8]) -> Result<&[u8], i64> {
+    if n < 0 {
+        return Err(n);
+    }
+    let len = (n as usize).saturating_sub(1);
+    // The bound is for the verifier, which cannot tie n to dst's length.
+    Ok(&dst[..len.min(dst.len())])
+}
