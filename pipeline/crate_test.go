@@ -322,3 +322,25 @@ func mountTracefs(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", dir).Run() })
 }
+
+// TestHelpersByName builds a crate without dependencies that declares
+// kernel helpers by name, and runs its program: the helpers must be the
+// kernel's (a clock that runs, a tail cut by 4 bytes).
+func TestHelpersByName(t *testing.T) {
+	needE2E(t)
+	out := t.TempDir()
+	if _, err := Build(context.Background(), Options{Dir: filepath.Join(probes, "byname"), OutDir: out, TargetDir: t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	testenv.Root(t)
+	coll := loadCollection(t, filepath.Join(out, "byname.o"))
+	pkt := packet(t, "E 0800 IP U53")
+	opts := &ebpf.RunOptions{Data: pkt, DataOut: make([]byte, len(pkt))}
+	res, err := coll.Programs["byname"].Run(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != xdpPass || len(opts.DataOut) != len(pkt)-4 {
+		t.Errorf("verdict %d, %d bytes out; want XDP_PASS and %d", res, len(opts.DataOut), len(pkt)-4)
+	}
+}

@@ -275,6 +275,7 @@ func testNegative(t *testing.T, l leg, target string) {
 		"u128_mul":       "__multi3",
 		"recursion":      "fib",
 		"unbounded_loop": "", // loads on a kernel with bounded loops
+		"unknown_helper": "bpf_ktime_get_nsec is declared but is no kernel helper: did you mean bpf_ktime_get_ns (helper 5",
 	}
 	if opts.Load {
 		// With BTF line info the rejection names the Rust line.

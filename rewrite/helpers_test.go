@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestHelpers(t *testing.T) { runGolden(t, "helpers", []*Pass{Helpers}) }
