@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/oxbpf/oxbpf/toolchain"
+	"github.com/oxbpf/oxbpf/verify"
 )
 
 // Build turns every bin target of a crate (or the ones opts names) into
@@ -50,6 +51,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Kernel.Known() {
 		cargo.KernelVersion = opts.Kernel.String()
 	}
+	for _, k := range verify.Releases(opts.Kernel) {
+		cargo.KernelAtLeast = append(cargo.KernelAtLeast, k.String())
+	}
+	// Whether rustc takes --check-cfg: asked while cargo metadata runs.
+	checkCfg := make(chan bool, 1)
+	go func() {
+		v, err := toolchain.RustcRelease(ctx, opts.Toolchain, dir)
+		checkCfg <- err == nil && !v.Less(rustcCheckCfg)
+	}()
 	var crate *toolchain.Crate
 	err = p.step(nil, StepMetadata, "cargo", func() (string, error) {
 		var err error
@@ -83,6 +93,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.OutDir = outDir
 
 	cargo.Crate = crate
+	cargo.CheckCfg = <-checkCfg
 	for _, bin := range bins {
 		res.Bins = append(res.Bins, &BinResult{Bin: bin, Steps: []Timing{}})
 	}
@@ -101,6 +112,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	return res, p.join(errs)
 }
+
+// rustcCheckCfg is the first rustc with --check-cfg stable.
+var rustcCheckCfg = toolchain.Version{Major: 1, Minor: 80}
 
 // interrupted is the error of a run whose context ended: one line for the
 // run, not one per bin.

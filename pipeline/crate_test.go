@@ -1,12 +1,14 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/cilium/ebpf/perf"
 	"github.com/cilium/ebpf/ringbuf"
 	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/verify"
 )
 
 // XDP and tc verdicts the fixture programs return.
@@ -342,5 +345,37 @@ func TestHelpersByName(t *testing.T) {
 	}
 	if res != xdpPass || len(opts.DataOut) != len(pkt)-4 {
 		t.Errorf("verdict %d, %d bytes out; want XDP_PASS and %d", res, len(opts.DataOut), len(pkt)-4)
+	}
+}
+
+// TestKernelCfg builds a bin for Linux 5.4 and for the newest kernel: the
+// bin and its library see kernel_version and kernel_at_least, and rustc,
+// told of both cfgs, warns of neither.
+func TestKernelCfg(t *testing.T) {
+	needE2E(t)
+	testenv.Root(t)
+	target := t.TempDir()
+	for _, tt := range []struct {
+		kernel       verify.Kernel
+		class, exact uint32
+	}{
+		{verify.Kernel{Major: 5, Minor: 4}, 504, 1},
+		{verify.Kernel{}, 508, 0},
+	} {
+		var trace bytes.Buffer
+		out := t.TempDir()
+		opts := Options{Dir: filepath.Join(probes, "crate"), Bins: []string{"kernel"}, OutDir: out, TargetDir: target, Kernel: tt.kernel, Trace: &trace}
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(trace.String(), "unexpected `cfg`") {
+			t.Errorf("kernel %v: rustc warned of a cfg:\n%s", tt.kernel, trace.String())
+		}
+		coll := loadCollection(t, filepath.Join(out, "kernel.o"))
+		runXDP(t, coll, "kernel", packet(t, "E 0800 IP U53"))
+		class, exact := mapValue[uint32](t, coll.Maps["KERNEL"], uint32(0)), mapValue[uint32](t, coll.Maps["KERNEL"], uint32(1))
+		if class != tt.class || exact != tt.exact {
+			t.Errorf("kernel %v: the library says %d, the bin %d; want %d and %d", tt.kernel, class, exact, tt.class, tt.exact)
+		}
 	}
 }

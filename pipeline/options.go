@@ -63,7 +63,9 @@ type Options struct {
 	NoBTF bool
 
 	// Kernel is the oldest kernel the objects must load on; the zero value
-	// means the newest. It also reaches rustc as --cfg kernel_version="X.Y".
+	// means the newest. Every crate of a build sees it as --cfg
+	// kernel_version="X.Y" (when known) and --cfg kernel_at_least="A.B"
+	// for every release up to it, declared to rustc's check-cfg.
 	Kernel verify.Kernel
 	// Load loads every object into the running kernel, which needs root or
 	// CAP_BPF; a rejected program fails the build.

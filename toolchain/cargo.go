@@ -53,9 +53,17 @@ type CargoArgs struct {
 	// required-features are all in Features.
 	Bins     []string
 	Features []string
-	// KernelVersion, e.g. "5.7", is passed as --cfg kernel_version="5.7",
-	// as cargo-bpf did.
+	// KernelVersion, e.g. "5.7", reaches every crate of the build as
+	// --cfg kernel_version="5.7", as in cargo-bpf.
 	KernelVersion string
+	// KernelAtLeast are the kernel releases the target kernel is at
+	// least, each of which reaches every crate as --cfg
+	// kernel_at_least="X.Y", so that code can ask for a feature's release.
+	KernelAtLeast []string
+	// CheckCfg declares kernel_version and kernel_at_least to rustc's
+	// check-cfg (stable from Rust 1.80; older rustc refuse the flag), so
+	// that code testing them draws no unexpected_cfgs warning.
+	CheckCfg bool
 	// Debug gives every crate of the build full debug info (the source of
 	// the object's BTF), with the paths in it remapped (see debugInfo).
 	Debug bool
@@ -102,8 +110,10 @@ func Cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
 }
 
 func (s system) cargo(ctx context.Context, a CargoArgs) ([]BinIR, error) {
-	if a.KernelVersion != "" && !kernelVersionRE.MatchString(a.KernelVersion) {
-		return nil, fmt.Errorf("cargo: kernel version %q: want MAJOR.MINOR", a.KernelVersion)
+	for _, v := range append([]string{a.KernelVersion}, a.KernelAtLeast...) {
+		if v != "" && !kernelVersionRE.MatchString(v) {
+			return nil, fmt.Errorf("cargo: kernel version %q: want MAJOR.MINOR", v)
+		}
 	}
 	crate := a.Crate
 	if crate == nil {
@@ -211,10 +221,13 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 		return Command{}, errors.New(`cargo: no "true" command on PATH: rustc links even when it only emits IR, and oxbpf makes that link a no-op with -C linker=true; on Windows, add Git for Windows' usr\bin (it has true.exe) to PATH`)
 	}
 	env := append(s.targetDirEnv(a.TargetDir), ltoEnv)
-	argv = append(slices.Clip(argv), "rustc", "--release", "--bin="+bin, "--manifest-path", crate.ManifestPath)
 	if a.Debug {
-		denv, dargs := s.debugInfo(crate)
-		env, argv = append(env, denv...), append(argv, dargs...)
+		env = append(env, debugEnv)
+	}
+	argv = append(slices.Clip(argv), "rustc", "--release", "--bin="+bin, "--manifest-path", crate.ManifestPath)
+	if flags := s.everyCrateFlags(a, crate); len(flags) > 0 {
+		fenv, fargs := s.rustflags(flags)
+		env, argv = append(env, fenv...), append(argv, fargs...)
 	}
 	if len(a.Features) > 0 {
 		argv = append(argv, "--features", strings.Join(a.Features, ","))
@@ -228,9 +241,6 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 	}
 	argv = append(argv, "--", "--emit=llvm-ir="+irPath(crate.IRDir, bin))
 	argv = append(argv, rustcFlags...)
-	if a.KernelVersion != "" {
-		argv = append(argv, "--cfg", `kernel_version="`+a.KernelVersion+`"`)
-	}
 	argv = append(argv, a.ExtraRustcFlags...)
 	return Command{
 		Name:    "cargo",
@@ -248,20 +258,29 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 // gives them LTO: dependencies describe their types too.
 const debugEnv = "CARGO_PROFILE_RELEASE_DEBUG=2"
 
-// debugInfo returns the environment and cargo arguments of a build with
-// debug info whose paths do not depend on where the checkout is or whose
-// home it is in: two checkouts of a crate build byte-identical objects,
-// and no object names a home directory. Every crate gets the remaps (the
-// rustc flags after cargo rustc's -- reach the bin's crate alone): in
-// $CARGO_ENCODED_RUSTFLAGS when the user's flags come from the
-// environment, else as cargo config, which cargo joins with the config
-// files' build.rustflags. The last match wins in rustc, so the most
-// specific prefixes come last.
-func (s system) debugInfo(crate *Crate) (env, args []string) {
-	var remaps []string
+// everyCrateFlags are the rustc flags every crate of the build gets
+// (the flags after cargo rustc's -- reach the bin's crate alone): the
+// kernel cfgs, and with debug info the path remaps that keep the
+// checkout out of the objects, so that two checkouts of a crate build
+// byte-identical objects and no object names a home directory. The last
+// remap that matches wins in rustc, so the most specific come last.
+func (s system) everyCrateFlags(a CargoArgs, crate *Crate) []string {
+	var flags []string
+	if a.KernelVersion != "" {
+		flags = append(flags, `--cfg=kernel_version="`+a.KernelVersion+`"`)
+	}
+	for _, v := range a.KernelAtLeast {
+		flags = append(flags, `--cfg=kernel_at_least="`+v+`"`)
+	}
+	if a.CheckCfg {
+		flags = append(flags, "--check-cfg=cfg(kernel_version,values(any()))", "--check-cfg=cfg(kernel_at_least,values(any()))")
+	}
+	if !a.Debug {
+		return flags
+	}
 	remap := func(from, to string) {
 		if from != "" {
-			remaps = append(remaps, "--remap-path-prefix="+from+"="+to)
+			flags = append(flags, "--remap-path-prefix="+from+"="+to)
 		}
 	}
 	if home := s.getenv("HOME"); home != "" && home != "/" {
@@ -282,16 +301,23 @@ func (s system) debugInfo(crate *Crate) (env, args []string) {
 	}
 	remap(crateDir, "") // the crate's own files read src/main.rs
 	remap(crate.TargetDir, "/target")
-	env = []string{debugEnv}
-	switch encoded, flags := s.getenv("CARGO_ENCODED_RUSTFLAGS"), s.getenv("RUSTFLAGS"); {
+	return flags
+}
+
+// rustflags returns the environment and cargo arguments that give every
+// crate the rustc flags: in $CARGO_ENCODED_RUSTFLAGS when the user's
+// flags come from the environment, else as cargo config, which cargo
+// joins with the config files' build.rustflags.
+func (s system) rustflags(flags []string) (env, args []string) {
+	switch encoded, user := s.getenv("CARGO_ENCODED_RUSTFLAGS"), s.getenv("RUSTFLAGS"); {
 	case encoded != "":
-		env = append(env, "CARGO_ENCODED_RUSTFLAGS="+encoded+"\x1f"+strings.Join(remaps, "\x1f"))
-	case flags != "":
-		env = append(env, "CARGO_ENCODED_RUSTFLAGS="+strings.Join(append(strings.Fields(flags), remaps...), "\x1f"))
+		env = append(env, "CARGO_ENCODED_RUSTFLAGS="+encoded+"\x1f"+strings.Join(flags, "\x1f"))
+	case user != "":
+		env = append(env, "CARGO_ENCODED_RUSTFLAGS="+strings.Join(append(strings.Fields(user), flags...), "\x1f"))
 	default:
-		quoted := make([]string, len(remaps))
-		for i, r := range remaps {
-			quoted[i] = tomlString(r)
+		quoted := make([]string, len(flags))
+		for i, f := range flags {
+			quoted[i] = tomlString(f)
 		}
 		args = []string{"--config", "build.rustflags=[" + strings.Join(quoted, ", ") + "]"}
 	}

@@ -28,7 +28,7 @@ func TestCargoRustcCommand(t *testing.T) {
 		{"linux host, everything on", "linux",
 			CargoArgs{Project: Project{TargetDir: "/t"}, Features: []string{"probes", "extra"}, KernelVersion: "5.7", Debug: true, ExtraRustcFlags: []string{"-Z", "x"}},
 			"/bin/cargo",
-			"rustc --release --bin=kprobe --manifest-path /src/probes/Cargo.toml --config build.rustflags=[\"--remap-path-prefix=/src/probes=\"] --features probes,extra -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " ") + ` --cfg kernel_version="5.7" -Z x`,
+			"rustc --release --bin=kprobe --manifest-path /src/probes/Cargo.toml --config build.rustflags=[\"--cfg=kernel_version=\\\"5.7\\\"\", \"--remap-path-prefix=/src/probes=\"] --features probes,extra -- --emit=llvm-ir=/ir/kprobe.ll " + strings.Join(rustcFlags, " ") + " -Z x",
 			"/t"},
 		{"macOS emits IR for Linux, nightly via rustup", "darwin",
 			CargoArgs{Project: Project{Toolchain: "nightly"}},
@@ -73,11 +73,11 @@ func TestCargoRustcCommand(t *testing.T) {
 	}
 }
 
-// TestDebugInfoRemaps: with debug info, every path a build can put in it
-// is remapped, the most specific last (rustc uses the last match), into
-// cargo config or, when the user's flags come from the environment, into
-// CARGO_ENCODED_RUSTFLAGS after them.
-func TestDebugInfoRemaps(t *testing.T) {
+// TestEveryCrateFlags: the kernel cfgs, and with debug info every path a
+// build can put in it remapped, the most specific last (rustc uses the
+// last match), reach every crate through cargo config or, when the
+// user's flags come from the environment, CARGO_ENCODED_RUSTFLAGS after them.
+func TestEveryCrateFlags(t *testing.T) {
 	crate := &Crate{
 		ManifestPath: "/w/probes/net/Cargo.toml",
 		PathPackages: map[string]string{"/w/probes/net": "net", "/w/probes/bpf-support": "bpf-support"},
@@ -90,21 +90,27 @@ func TestDebugInfoRemaps(t *testing.T) {
 		"--remap-path-prefix=/w/probes/net=",
 		"--remap-path-prefix=/w/probes/net/target=/target",
 	}
+	kernel := CargoArgs{KernelVersion: "5.4", KernelAtLeast: []string{"5.3", "5.4"}, CheckCfg: true}
+	cfgs := []string{`--cfg=kernel_version="5.4"`, `--cfg=kernel_at_least="5.3"`, `--cfg=kernel_at_least="5.4"`,
+		"--check-cfg=cfg(kernel_version,values(any()))", "--check-cfg=cfg(kernel_at_least,values(any()))"}
 	for _, tt := range []struct {
 		name    string
+		args    CargoArgs
 		env     map[string]string
 		wantEnv []string
 		wantArg []string
 	}{
-		{"config", map[string]string{"HOME": "/home/u"}, []string{debugEnv},
+		{"config", CargoArgs{Debug: true}, map[string]string{"HOME": "/home/u"}, nil,
 			[]string{"--config", `build.rustflags=["` + strings.Join(remaps, `", "`) + `"]`}},
-		{"RUSTFLAGS", map[string]string{"HOME": "/home/u", "RUSTFLAGS": " -C  target-cpu=v3 "}, []string{debugEnv,
+		{"RUSTFLAGS", CargoArgs{Debug: true}, map[string]string{"HOME": "/home/u", "RUSTFLAGS": " -C  target-cpu=v3 "}, []string{
 			"CARGO_ENCODED_RUSTFLAGS=" + strings.Join(append([]string{"-C", "target-cpu=v3"}, remaps...), "\x1f")}, nil},
-		{"CARGO_ENCODED_RUSTFLAGS", map[string]string{"HOME": "/home/u", "CARGO_ENCODED_RUSTFLAGS": "-Cfoo bar", "RUSTFLAGS": "ignored"}, []string{debugEnv,
+		{"CARGO_ENCODED_RUSTFLAGS", CargoArgs{Debug: true}, map[string]string{"HOME": "/home/u", "CARGO_ENCODED_RUSTFLAGS": "-Cfoo bar", "RUSTFLAGS": "ignored"}, []string{
 			"CARGO_ENCODED_RUSTFLAGS=-Cfoo bar\x1f" + strings.Join(remaps, "\x1f")}, nil},
+		{"kernel", kernel, map[string]string{"HOME": "/home/u"}, nil,
+			[]string{"--config", `build.rustflags=["` + strings.Join(quoteAll(cfgs), `", "`) + `"]`}},
 	} {
 		s := system{getenv: func(k string) string { return tt.env[k] }}
-		env, args := s.debugInfo(crate)
+		env, args := s.rustflags(s.everyCrateFlags(tt.args, crate))
 		if !slices.Equal(env, tt.wantEnv) || !slices.Equal(args, tt.wantArg) {
 			t.Errorf("%s:\n env %q\nargs %q\nwant %q\n     %q", tt.name, env, args, tt.wantEnv, tt.wantArg)
 		}
@@ -112,6 +118,15 @@ func TestDebugInfoRemaps(t *testing.T) {
 	if got := tomlString(`a"b\c` + "\n"); got != `"a\"b\\c\u000A"` {
 		t.Errorf("tomlString = %s", got)
 	}
+}
+
+// quoteAll escapes the double quotes of TOML basic strings' contents.
+func quoteAll(flags []string) []string {
+	out := make([]string, len(flags))
+	for i, f := range flags {
+		out[i] = strings.ReplaceAll(f, `"`, `\"`)
+	}
+	return out
 }
 
 // noEnv is an environment with nothing set.

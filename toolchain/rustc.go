@@ -10,19 +10,7 @@ import (
 
 // rustc asks the rustc that cargo will use for its version and sysroot.
 func (s system) rustc(ctx context.Context, opts DiscoverOptions) (*Rustc, error) {
-	path, args, err := s.rustupOr(opts.Toolchain, "rustc", opts.Rustc)
-	if err != nil {
-		return nil, err
-	}
-	run := func(more ...string) (string, error) {
-		out, _, err := Run(ctx, Command{Name: "rustc", Path: path, Args: append(slices.Clip(args), more...), Dir: opts.Dir, Timeout: probeTimeout})
-		return string(out), err
-	}
-	out, err := run("-vV")
-	if err != nil {
-		return nil, err
-	}
-	r, err := ParseRustcVerbose(out)
+	r, run, err := s.rustcVerbose(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -31,8 +19,41 @@ func (s system) rustc(ctx context.Context, opts DiscoverOptions) (*Rustc, error)
 		return nil, err
 	}
 	r.Sysroot = strings.TrimSpace(sysroot)
+	return r, nil
+}
+
+// RustcRelease asks the rustc that cargo will use in dir (where a
+// rust-toolchain.toml chooses it), or rustup's toolchain if one is named,
+// for its release, which says what flags it takes: one run of rustc -vV.
+func RustcRelease(ctx context.Context, toolchain, dir string) (Version, error) {
+	r, _, err := hostSystem().rustcVerbose(ctx, DiscoverOptions{Toolchain: toolchain, Dir: dir})
+	if err != nil {
+		return Version{}, err
+	}
+	return r.Release, nil
+}
+
+// rustcVerbose runs rustc -vV, and returns what it said with a function
+// that runs the same rustc with other arguments.
+func (s system) rustcVerbose(ctx context.Context, opts DiscoverOptions) (*Rustc, func(args ...string) (string, error), error) {
+	path, args, err := s.rustupOr(opts.Toolchain, "rustc", opts.Rustc)
+	if err != nil {
+		return nil, nil, err
+	}
+	run := func(more ...string) (string, error) {
+		out, _, err := Run(ctx, Command{Name: "rustc", Path: path, Args: append(slices.Clip(args), more...), Dir: opts.Dir, Timeout: probeTimeout})
+		return string(out), err
+	}
+	out, err := run("-vV")
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := ParseRustcVerbose(out)
+	if err != nil {
+		return nil, nil, err
+	}
 	r.Command = Command{Path: path, Args: args}.String()
-	return &r, nil
+	return &r, run, nil
 }
 
 // rustupOr returns how to run a Rust tool: `rustup run <toolchain> <tool>`

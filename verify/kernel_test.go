@@ -2,6 +2,7 @@ package verify
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -79,5 +80,27 @@ func TestKernelText(t *testing.T) {
 	}
 	if err := k.UnmarshalText([]byte("")); err == nil {
 		t.Error(`UnmarshalText("") succeeded; JSON never holds ""`)
+	}
+}
+
+func TestReleases(t *testing.T) {
+	for _, tt := range []struct {
+		k           Kernel
+		n           int
+		first, last Kernel
+	}{
+		{Kernel{4, 14}, 2 + 15, Kernel{3, 18}, Kernel{4, 14}},
+		{Kernel{5, 10}, 2 + 21 + 11, Kernel{3, 18}, Kernel{5, 10}},
+		{Kernel{}, 2 + 21 + 20 + 19, Kernel{3, 18}, Kernel{6, 18}},
+		{Kernel{6, 25}, 2 + 21 + 20 + 26, Kernel{3, 18}, Kernel{6, 25}},
+		{Kernel{3, 18}, 1, Kernel{3, 18}, Kernel{3, 18}},
+	} {
+		r := Releases(tt.k)
+		if len(r) != tt.n || r[0] != tt.first || r[len(r)-1] != tt.last {
+			t.Errorf("Releases(%v): %d from %v to %v, want %d from %v to %v", tt.k, len(r), r[0], r[len(r)-1], tt.n, tt.first, tt.last)
+		}
+	}
+	if r := Releases(Kernel{7, 1}); !slices.Equal(r[len(r)-4:], []Kernel{{6, 17}, {6, 18}, {7, 0}, {7, 1}}) {
+		t.Errorf("Releases(7.1) ends %v", r[len(r)-4:])
 	}
 }
