@@ -43,6 +43,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 		ErrWriter:   stderr,
 		Flags:       toolFlags(),
 		Commands: []*cli.Command{
+			newCommand(),
 			buildCommand(),
 			compileCommand(),
 			verifyCommand(),

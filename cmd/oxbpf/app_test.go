@@ -58,7 +58,7 @@ func TestHelp(t *testing.T) {
 			t.Errorf("--help lacks %q", want)
 		}
 	}
-	for _, cmd := range []string{"build", "compile", "verify", "rewrite", "doctor", "version"} {
+	for _, cmd := range []string{"new", "build", "compile", "verify", "rewrite", "doctor", "version"} {
 		out, _, code := run(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Example") || !strings.Contains(out, "oxbpf "+cmd) {
 			t.Errorf("%s --help (exit %d) lacks an example:\n%s", cmd, code, out)
@@ -70,6 +70,8 @@ func TestHelp(t *testing.T) {
 	}
 	out, _, _ = run(t, "", "build", "--help")
 	golden(t, "build-help.golden", out)
+	out, _, _ = run(t, "", "new", "--help")
+	golden(t, "new-help.golden", out)
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -103,6 +105,11 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"build", "app_test.go"}, "app_test.go is a file: give a crate directory or its Cargo.toml"},
 		{[]string{"doctor", "extra"}, "extra is not a crate directory"},
 		{[]string{"version", "extra"}, "no arguments expected"},
+		{[]string{"new"}, "want one DIR, got 0 arguments"},
+		{[]string{"new", "--type", "lsm", "x"}, `new: unknown type "lsm": want one of xdp, tc, socket`},
+		{[]string{"new", "testdata"}, "testdata is not empty"},
+		{[]string{"new", "app_test.go"}, "app_test.go is a file"},
+		{[]string{"new", "--name", "-bad", "y"}, `package name "-bad"`},
 		{[]string{"help", "frob"}, "No help topic for 'frob'"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/oxbpf/oxbpf/pipeline"
+	"github.com/oxbpf/oxbpf/scaffold"
 	"github.com/urfave/cli/v2"
 )
 
@@ -34,7 +35,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return signalStatus(err)
-	case errors.Is(err, pipeline.ErrUsage):
+	case errors.Is(err, pipeline.ErrUsage), errors.Is(err, scaffold.ErrUsage):
 		return exitUsage
 	case errors.Is(err, pipeline.ErrToolchain):
 		return exitToolchain

@@ -1,0 +1,35 @@
+//! A kprobe: reports each file removal (the kernel's do_unlinkat) to user
+//! space through a ring buffer, with the process that asked for it.
+//!
+//! Build and load it with `oxbpf build --load`; attach it from user space
+//! and read the events from the EVENTS ring buffer.
+#![no_std]
+#![no_main]
+
+use oxbpf_ebpf::helpers::{current_pid, get_current_comm};
+use oxbpf_ebpf::prelude::*;
+
+license!("GPL");
+
+/// One removal: who asked, and the directory descriptor it named.
+#[repr(C)]
+pub struct Unlink {
+    pub pid: u32,
+    pub dfd: i32,
+    pub comm: [u8; 16],
+}
+
+static EVENTS: RingBuf = RingBuf::with_byte_size(64 * 4096, 0);
+
+kprobe! {
+    "do_unlinkat",
+    fn on_unlink(ctx: ProbeContext) -> u32 {
+        // int do_unlinkat(int dfd, struct filename *name)
+        let dfd = ctx.arg::<i32>(0).unwrap_or(-1);
+        if let Some(mut event) = EVENTS.reserve::<Unlink>(0) {
+            event.write(Unlink { pid: current_pid(), dfd, comm: get_current_comm().unwrap_or([0; 16]) });
+            event.submit(0);
+        }
+        0
+    }
+}

@@ -1,0 +1,30 @@
+//! A tracepoint program: counts the files each process opens, through the
+//! syscalls/sys_enter_openat tracepoint.
+//!
+//! Build and load it with `oxbpf build --load`; once attached (by user
+//! space, or `bpftool prog attach`), read the counts with
+//! `bpftool map dump name OPENS`.
+#![no_std]
+#![no_main]
+
+use oxbpf_ebpf::helpers::current_pid;
+use oxbpf_ebpf::prelude::*;
+
+license!("GPL");
+
+/// openat calls per process id.
+static OPENS: LruHashMap<u32, u64> = LruHashMap::with_max_entries(1024, 0);
+
+tracepoint! {
+    "syscalls/sys_enter_openat",
+    fn count_opens(ctx: TracePointContext) -> u32 {
+        let pid = current_pid();
+        match OPENS.get_ptr_mut(&pid) {
+            Some(n) => unsafe { *n += 1 },
+            None => {
+                let _ = OPENS.insert(&pid, &1, BPF_NOEXIST);
+            }
+        }
+        0
+    }
+}
