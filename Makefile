@@ -30,7 +30,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # Rust crates held to rustfmt and clippy: the support crate, and the
 # fixtures written on it.
-RUST_CRATES := scaffold/crate fixtures/probes/crate
+RUST_CRATES := scaffold/crate example $(addprefix fixtures/probes/,crate net trace counter unroll calls byname)
 
 vet: rustvet
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi

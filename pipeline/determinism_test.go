@@ -13,7 +13,7 @@ import (
 )
 
 // TestReproducible builds two copies of a crate with a path dependency
-// (net and bpf-support), at paths of different lengths, one with a space,
+// (raw and bpf-support), at paths of different lengths, one with a space,
 // the second with a sysroot that has rust-src (whose files rustc then
 // names by their real path): every object must be the same, byte for
 // byte, and no object may name a directory of the machine: the checkouts,
@@ -27,14 +27,14 @@ func TestReproducible(t *testing.T) {
 		if err := os.MkdirAll(root, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, crate := range []string{"net", "bpf-support"} {
+		for _, crate := range []string{"raw", "bpf-support"} {
 			if out, err := exec.Command("cp", "-r", filepath.Join(probes, crate), root).CombinedOutput(); err != nil {
 				t.Fatalf("cp: %v\n%s", err, out)
 			}
 		}
-		os.RemoveAll(filepath.Join(root, "net", "target"))
+		os.RemoveAll(filepath.Join(root, "raw", "target"))
 		out := filepath.Join(root, "out")
-		opts := Options{Dir: filepath.Join(root, "net"), OutDir: out}
+		opts := Options{Dir: filepath.Join(root, "raw"), OutDir: out}
 		if i == 1 {
 			opts.RustcFlags = []string{"--sysroot", sysroot}
 		}

@@ -15,21 +15,21 @@ import (
 // probeCrates are the fixture crates every loader must take, with the
 // CPU each needs.
 var probeCrates = map[string]string{
-	"net": "", "trace": "", "counter": "", "unroll": "", "calls": "", "btf": "", "atomics": "v3", "crate": "", "byname": "",
+	"net": "", "trace": "", "counter": "", "unroll": "", "calls": "", "btf": "", "atomics": "v3", "crate": "", "byname": "", "raw": "",
 }
 
 // buildLoadable builds every probe crate that loads and the example with
-// default options (BTF on), into one directory, and returns it.
+// default options (BTF on), each into <dir>/<crate>, and returns dir.
 func buildLoadable(t *testing.T) string {
 	t.Helper()
 	out, target := t.TempDir(), t.TempDir()
 	for crate, cpu := range probeCrates {
-		opts := Options{ManifestPath: filepath.Join(probes, crate, "Cargo.toml"), TargetDir: target, OutDir: out, CPU: cpu}
+		opts := Options{ManifestPath: filepath.Join(probes, crate, "Cargo.toml"), TargetDir: target, OutDir: filepath.Join(out, crate), CPU: cpu}
 		if _, err := Build(context.Background(), opts); err != nil {
 			t.Fatalf("%s: %v", crate, err)
 		}
 	}
-	if _, err := Build(context.Background(), Options{Dir: "../example", TargetDir: target, OutDir: out}); err != nil {
+	if _, err := Build(context.Background(), Options{Dir: "../example", TargetDir: target, OutDir: filepath.Join(out, "example")}); err != nil {
 		t.Fatalf("example: %v", err)
 	}
 	return out
@@ -45,12 +45,13 @@ func TestLoaders(t *testing.T) {
 	needE2E(t)
 	testenv.Root(t)
 	bpftool := testenv.LookPath(t, "bpftool")
-	objs := testenv.Glob(t, filepath.Join(buildLoadable(t), "*.o"))
+	dir := buildLoadable(t)
+	objs := testenv.Glob(t, filepath.Join(dir, "*", "*.o"))
 	if len(objs) < 12 {
 		t.Fatalf("built %d objects: %v", len(objs), objs)
 	}
 	for _, obj := range objs {
-		name := strings.TrimSuffix(filepath.Base(obj), ".o")
+		name := filepath.Base(filepath.Dir(obj)) + "-" + strings.TrimSuffix(filepath.Base(obj), ".o")
 		t.Run(name, func(t *testing.T) {
 			pin := fmt.Sprintf("/sys/fs/bpf/oxbpf-test-%d-%s", os.Getpid(), name)
 			t.Cleanup(func() { os.RemoveAll(pin) })
@@ -73,8 +74,7 @@ func TestLoaders(t *testing.T) {
 	t.Run("iproute2", func(t *testing.T) {
 		ip, tc := testenv.LookPath(t, "ip"), testenv.LookPath(t, "tc")
 		ns := vethNamespace(t, ip)
-		dir := filepath.Dir(objs[0])
-		for _, obj := range []string{"xdp_parse.o", "xdp_count.o", "btf_corpus.o"} {
+		for _, obj := range []string{"net/xdp_parse.o", "raw/xdp_parse.o", "example/xdp_count.o", "btf/btf_corpus.o"} {
 			run(t, ip, "-n", ns, "link", "set", "dev", "veth0", "xdp", "obj", filepath.Join(dir, obj), "sec", "xdp")
 			if link := run(t, ip, "-n", ns, "link", "show", "veth0"); !strings.Contains(link, "prog/xdp id") {
 				t.Errorf("%s: not attached:\n%s", obj, link)
@@ -82,7 +82,7 @@ func TestLoaders(t *testing.T) {
 			run(t, ip, "-n", ns, "link", "set", "dev", "veth0", "xdp", "off")
 		}
 		run(t, tc, "-n", ns, "qdisc", "add", "dev", "veth0", "clsact")
-		run(t, tc, "-n", ns, "filter", "add", "dev", "veth0", "ingress", "bpf", "da", "obj", filepath.Join(dir, "tc_mark.o"), "sec", "classifier")
+		run(t, tc, "-n", ns, "filter", "add", "dev", "veth0", "ingress", "bpf", "da", "obj", filepath.Join(dir, "net", "tc_mark.o"), "sec", "tc")
 		if f := run(t, tc, "-n", ns, "filter", "show", "dev", "veth0", "ingress"); !strings.Contains(f, "tc_mark") {
 			t.Errorf("classifier not attached:\n%s", f)
 		}

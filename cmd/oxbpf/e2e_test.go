@@ -42,12 +42,14 @@ func TestBuildCrate(t *testing.T) {
 	testenv.LookPath(t, "opt-19")
 	testenv.LookPath(t, "llc-19")
 	testenv.Long(t, "builds a probe crate with cargo")
+	// The repository's layout: counter finds the support crate at
+	// ../../../scaffold/crate.
 	root := filepath.Join(t.TempDir(), "crates with spaces ü")
-	for _, crate := range []string{"counter", "bpf-support"} {
-		copyTree(t, filepath.Join("../../fixtures/probes", crate), filepath.Join(root, crate))
-	}
+	counter := filepath.Join(root, "fixtures", "probes", "counter")
+	copyTree(t, "../../fixtures/probes/counter", counter)
+	copyTree(t, "../../scaffold/crate", filepath.Join(root, "scaffold", "crate"))
 	out := filepath.Join(t.TempDir(), "out dir ü")
-	args := []string{"build", filepath.Join(root, "counter"), "--target-dir", filepath.Join(root, "target"),
+	args := []string{"build", counter, "--target-dir", filepath.Join(root, "target"),
 		"--out", out, "--opt", "opt-19", "--llc", "llc-19"}
 	if os.Geteuid() == 0 {
 		args = append(args, "--load")

@@ -605,7 +605,7 @@ func TestTwoProcesses(t *testing.T) {
 	testenv.Long(t, "builds a probe crate twice with cargo")
 	bin := oxbpfBinary(t)
 	root := t.TempDir()
-	for _, crate := range []string{"net", "bpf-support"} {
+	for _, crate := range []string{"raw", "bpf-support"} {
 		copyTree(t, filepath.Join("../../fixtures/probes", crate), filepath.Join(root, crate))
 	}
 	target := filepath.Join(root, "target")
@@ -613,7 +613,7 @@ func TestTwoProcesses(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, out := range outs {
 		wg.Go(func() {
-			stderr, code := runBinary(t, bin, false, nil, "build", filepath.Join(root, "net"), "--target-dir", target, "--out", out)
+			stderr, code := runBinary(t, bin, false, nil, "build", filepath.Join(root, "raw"), "--target-dir", target, "--out", out)
 			if code != 0 {
 				t.Errorf("build into %s: exit %d: %s", out, code, lastLine(stderr))
 			}

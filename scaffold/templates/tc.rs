@@ -24,7 +24,7 @@ tc! {
         match BYTES.get_ptr_mut(&ether_type) {
             Some(bytes) => unsafe { *bytes += skb.len() as u64 },
             None => {
-                let _ = BYTES.insert(&ether_type, &(skb.len() as u64), BPF_NOEXIST);
+                let _ = BYTES.insert(ether_type, skb.len() as u64, BPF_NOEXIST);
             }
         }
         if ether_type == ETH_P_IP {

@@ -22,7 +22,7 @@ tracepoint! {
         match OPENS.get_ptr_mut(&pid) {
             Some(n) => unsafe { *n += 1 },
             None => {
-                let _ = OPENS.insert(&pid, &1, BPF_NOEXIST);
+                let _ = OPENS.insert(pid, 1, BPF_NOEXIST);
             }
         }
         0

@@ -32,7 +32,7 @@ uprobe! {
                 (*calls).arg_sum += arg;
             },
             None => {
-                let _ = CALLS.insert(&pid, &Calls { count: 1, arg_sum: arg }, BPF_NOEXIST);
+                let _ = CALLS.insert(pid, Calls { count: 1, arg_sum: arg }, BPF_NOEXIST);
             }
         }
         0

@@ -24,7 +24,7 @@
 //!         match PROTOCOLS.get_ptr_mut(&ip.protocol) {
 //!             Some(n) => unsafe { *n += 1 },
 //!             None => {
-//!                 let _ = PROTOCOLS.insert(&ip.protocol, &1, BPF_ANY);
+//!                 let _ = PROTOCOLS.insert(ip.protocol, 1, BPF_ANY);
 //!             }
 //!         }
 //!         XDP_PASS

@@ -15,7 +15,7 @@ mod xdp;
 pub use probe::{FromRegister, ProbeContext};
 pub use skb::{__sk_buff, SkBuffContext};
 pub use tracepoint::{RawTracePointContext, TracePointContext};
-pub use xdp::{xdp_md, XdpContext};
+pub use xdp::{xdp_md, Cursor, XdpContext};
 
 use core::ffi::c_void;
 use core::mem::size_of;
@@ -39,8 +39,11 @@ pub trait Context {
 /// there: the bounds check the verifier wants before every packet access.
 #[inline(always)]
 fn checked_ptr<T>(start: usize, end: usize, offset: usize) -> Option<*mut T> {
-    if start + offset + size_of::<T>() > end {
+    // The pointer first, then its end: the register that holds the
+    // pointer is the one the verifier checked.
+    let p = start + offset;
+    if p + size_of::<T>() > end {
         return None;
     }
-    Some((start + offset) as *mut T)
+    Some(p as *mut T)
 }

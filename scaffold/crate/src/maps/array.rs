@@ -1,5 +1,6 @@
 use super::{lookup, update, MapDef};
 use crate::consts::{BPF_MAP_TYPE_ARRAY, BPF_MAP_TYPE_PERCPU_ARRAY};
+use core::borrow::Borrow;
 use core::mem::size_of;
 
 /// Defines an array map type of values `V`, indexed by `u32`.
@@ -42,8 +43,8 @@ macro_rules! array_map {
 
             /// Sets the value at `index`.
             #[inline(always)]
-            pub fn set(&self, index: u32, value: &V, flags: u64) -> Result<(), i64> {
-                update(self, &index, value, flags)
+            pub fn set(&self, index: u32, value: impl Borrow<V>, flags: u64) -> Result<(), i64> {
+                update(self, &index, value.borrow(), flags)
             }
         }
     };

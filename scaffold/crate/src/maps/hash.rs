@@ -1,5 +1,6 @@
 use super::{delete, lookup, update, MapDef};
 use crate::consts::{BPF_MAP_TYPE_HASH, BPF_MAP_TYPE_LRU_HASH, BPF_MAP_TYPE_PERCPU_HASH};
+use core::borrow::Borrow;
 use core::mem::size_of;
 
 /// Defines a map type of keys `K` and values `V` with the hash map's methods.
@@ -43,9 +44,13 @@ macro_rules! hash_map {
 
             /// Sets the value for `key`; `flags` is [`BPF_ANY`](crate::consts::BPF_ANY),
             /// [`BPF_NOEXIST`](crate::consts::BPF_NOEXIST) or [`BPF_EXIST`](crate::consts::BPF_EXIST).
+            ///
+            /// Key and value come by value or by reference: a literal
+            /// (`insert(k, 1, ..)`) then lives on the stack, not in
+            /// `.rodata`, which kernels before 5.2 lack.
             #[inline(always)]
-            pub fn insert(&self, key: &K, value: &V, flags: u64) -> Result<(), i64> {
-                update(self, key, value, flags)
+            pub fn insert(&self, key: impl Borrow<K>, value: impl Borrow<V>, flags: u64) -> Result<(), i64> {
+                update(self, key.borrow(), value.borrow(), flags)
             }
 
             /// Removes the entry for `key`.
@@ -69,7 +74,7 @@ hash_map!(
     ///     match PORTS.get_ptr_mut(&port) {
     ///         Some(n) => unsafe { *n += 1 },
     ///         None => {
-    ///             let _ = PORTS.insert(&port, &1, 0);
+    ///             let _ = PORTS.insert(port, 1, 0);
     ///         }
     ///     }
     /// }

@@ -1,5 +1,6 @@
 use super::{delete, lookup, update, MapDef};
 use crate::consts::{BPF_F_NO_PREALLOC, BPF_MAP_TYPE_LPM_TRIE};
+use core::borrow::Borrow;
 use core::mem::size_of;
 
 /// A key of an [`LpmTrie`]: the first `prefix_len` bits of `data` (in
@@ -69,8 +70,8 @@ impl<K, V> LpmTrie<K, V> {
 
     /// Sets the value for the prefix `key`.
     #[inline(always)]
-    pub fn insert(&self, key: &LpmKey<K>, value: &V, flags: u64) -> Result<(), i64> {
-        update(self, key, value, flags)
+    pub fn insert(&self, key: impl Borrow<LpmKey<K>>, value: impl Borrow<V>, flags: u64) -> Result<(), i64> {
+        update(self, key.borrow(), value.borrow(), flags)
     }
 
     /// Removes the prefix `key`.

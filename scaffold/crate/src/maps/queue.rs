@@ -1,6 +1,7 @@
 use super::{map_ptr, MapDef};
 use crate::consts::{BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_STACK};
 use crate::helpers::{raw, status};
+use core::borrow::Borrow;
 use core::ffi::c_void;
 use core::mem::{size_of, MaybeUninit};
 
@@ -30,8 +31,8 @@ macro_rules! queue_map {
             /// Adds `value`; with `BPF_EXIST` in `flags` a full map drops
             #[doc = concat!("its ", $order, " value to make room, else pushing to a full map fails.")]
             #[inline(always)]
-            pub fn push(&self, value: &T, flags: u64) -> Result<(), i64> {
-                status(unsafe { raw::bpf_map_push_elem(map_ptr(self), value as *const T as *const c_void, flags) })
+            pub fn push(&self, value: impl Borrow<T>, flags: u64) -> Result<(), i64> {
+                status(unsafe { raw::bpf_map_push_elem(map_ptr(self), value.borrow() as *const T as *const c_void, flags) })
             }
 
             #[doc = concat!("Takes the ", $order, " value out, if there is one.")]
