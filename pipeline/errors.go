@@ -54,6 +54,10 @@ func mark(kind, err error) error {
 // such as the command line that check their own arguments.
 func Usage(err error) error { return mark(ErrUsage, err) }
 
+// Toolchain marks err as something the machine lacks (ErrToolchain), for
+// callers such as the command line that find it out themselves.
+func Toolchain(err error) error { return mark(ErrToolchain, err) }
+
 // cargoError classifies a failure of cargo: when cargo ran and said no,
 // the crate is at fault (a compile error, a bad manifest); when it did not
 // run to the end, the toolchain is.

@@ -45,6 +45,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 		Commands: []*cli.Command{
 			newCommand(),
 			buildCommand(),
+			genCommand(),
 			compileCommand(),
 			verifyCommand(),
 			rewriteCommand(),
@@ -60,6 +61,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	}
 	for _, c := range a.Commands {
 		c.OnUsageError = usageError
+		for _, sub := range c.Subcommands {
+			sub.OnUsageError = usageError
+		}
 	}
 	return &app{cli: a}
 }

@@ -15,7 +15,8 @@ import (
 // given after the command move before it. Everything after a "--" stays
 // as it is, behind a "--" of its own.
 //
-// The result is: program, global flags, command, its flags, "--", its
+// The result is: program, global flags, command (and subcommand), its
+// flags, "--", its
 // arguments, and "--" and the rest if the user wrote one. splitArgs undoes
 // the last part. Arguments that name no command pass through unchanged,
 // and a command's help flag drops its arguments. A flag that takes a value
@@ -39,6 +40,12 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 		return append(out, args[i:]...), nil
 	}
 	cmd := app.Command(args[i])
+	path := []string{args[i]} // the command, and its subcommand (gen types)
+	for i+1 < len(args) && cmd.Command(args[i+1]) != nil {
+		i++
+		cmd = cmd.Command(args[i])
+		path = append(path, args[i])
+	}
 	rest := args[i+1:]
 	var extra []string
 	dash := slices.Index(rest, "--")
@@ -65,7 +72,7 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 		j += n
 	}
 	out = append(out, global...)
-	out = append(out, args[i])
+	out = append(out, path...)
 	if slices.ContainsFunc(local, isHelp) {
 		// urfave would take the first argument for a help topic.
 		return append(out, "--help"), nil

@@ -10,6 +10,8 @@ package helpers
 import (
 	"sort"
 	"strings"
+
+	"github.com/oxbpf/oxbpf/internal/words"
 )
 
 //go:generate go run ./gen -header /usr/include/bpf/bpf_helper_defs.h -go table.go -rust ../../scaffold/crate/src/helpers/raw.rs
@@ -57,32 +59,11 @@ func Closest(name string) (Helper, bool) {
 	}
 	dist := len(name)/3 + 1
 	for _, h := range table {
-		if d := editDistance(name, h.Name); d < dist {
+		if d := words.Distance(name, h.Name); d < dist {
 			best, dist = h, d
 		}
 	}
 	return best, best.Name != ""
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // byName indexes table by name, sorted.
