@@ -4,12 +4,13 @@
 # (opt, llc), clang 19 (rebuilds verify's test objects), LLVM 15 and 16
 # (the downlevel matrix) and LLVM 22, rustc 1.95's own (the matrix, and the
 # end-to-end leg without downlevel); bpftool (libbpf 1.1) and iproute2,
-# the loaders the BTF tests load objects with; libbpf-dev, whose
+# the loaders the BTF tests load objects with; ping, for traffic across the
+# test's veth pairs; libbpf-dev, whose
 # bpf_helper_defs.h the helper bindings come from. Does nothing for packages
 # already installed.
 set -euo pipefail
 
-packages=(llvm-19 clang-19 llvm-15 llvm-16 llvm-22 bpftool iproute2 libbpf-dev)
+packages=(llvm-19 clang-19 llvm-15 llvm-16 llvm-22 bpftool iproute2 iputils-ping libbpf-dev)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
