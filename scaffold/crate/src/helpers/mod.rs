@@ -85,71 +85,50 @@ pub fn redirect(ifindex: u32, flags: u64) -> i64 {
     unsafe { raw::bpf_redirect(ifindex, flags) }
 }
 
-/// Reads a `T` from kernel memory at `src` (`bpf_probe_read_kernel`, Linux 5.5).
-///
-/// # Safety
-///
-/// `T` must be valid for any bytes the kernel has at `src`.
-#[inline(always)]
-pub unsafe fn probe_read_kernel<T>(src: *const T) -> Result<T, i64> {
-    let mut v = MaybeUninit::<T>::uninit();
-    status(unsafe {
-        raw::bpf_probe_read_kernel(
-            v.as_mut_ptr() as *mut c_void,
-            size_of::<T>() as u32,
-            src as *const c_void,
-        )
-    })?;
-    Ok(unsafe { v.assume_init() })
-}
+/// Defines a probe read of a `T` and of a string from one address space.
+macro_rules! probe_reads {
+    ($read:ident, $read_str:ident, $helper:ident, $helper_str:ident, $memory:literal, $since:literal) => {
+        #[doc = concat!("Reads a `T` from ", $memory, " at `src` (`", stringify!($helper), "`, ", $since, ").")]
+        ///
+        /// # Safety
+        ///
+        /// `T` must be valid for any bytes found at `src`.
+        #[inline(always)]
+        pub unsafe fn $read<T>(src: *const T) -> Result<T, i64> {
+            let mut v = MaybeUninit::<T>::uninit();
+            status(unsafe { raw::$helper(v.as_mut_ptr() as *mut c_void, size_of::<T>() as u32, src as *const c_void) })?;
+            Ok(unsafe { v.assume_init() })
+        }
 
-/// Reads a `T` from the current process's memory at `src`
-/// (`bpf_probe_read_user`, Linux 5.5).
-///
-/// # Safety
-///
-/// `T` must be valid for any bytes the process has at `src`.
-#[inline(always)]
-pub unsafe fn probe_read_user<T>(src: *const T) -> Result<T, i64> {
-    let mut v = MaybeUninit::<T>::uninit();
-    status(unsafe {
-        raw::bpf_probe_read_user(
-            v.as_mut_ptr() as *mut c_void,
-            size_of::<T>() as u32,
-            src as *const c_void,
-        )
-    })?;
-    Ok(unsafe { v.assume_init() })
-}
-
-/// Copies the NUL-terminated string at `src` in kernel memory into `dst`
-/// (`bpf_probe_read_kernel_str`) and returns the bytes before the NUL.
-///
-/// # Safety
-///
-/// `src` is read as a kernel address; a bad one is an error, not a fault.
-#[inline(always)]
-pub unsafe fn probe_read_kernel_str_bytes(src: *const u8, dst: &mut [u8]) -> Result<&[u8], i64> {
-    let n = unsafe {
-        raw::bpf_probe_read_kernel_str(dst.as_mut_ptr() as *mut c_void, dst.len() as u32, src as *const c_void)
+        #[doc = concat!("Copies the NUL-terminated string at `src` in ", $memory, " into `dst` (`", stringify!($helper_str), "`) and returns the bytes before the NUL.")]
+        ///
+        /// # Safety
+        ///
+        /// A bad `src` is an error, not a fault, but `dst` gets what is there.
+        #[inline(always)]
+        pub unsafe fn $read_str(src: *const u8, dst: &mut [u8]) -> Result<&[u8], i64> {
+            let n = unsafe { raw::$helper_str(dst.as_mut_ptr() as *mut c_void, dst.len() as u32, src as *const c_void) };
+            str_bytes(n, dst)
+        }
     };
-    str_bytes(n, dst)
 }
 
-/// Copies the NUL-terminated string at `src` in the current process's
-/// memory into `dst` (`bpf_probe_read_user_str`) and returns the bytes
-/// before the NUL.
-///
-/// # Safety
-///
-/// `src` is read as a user address; a bad one is an error, not a fault.
-#[inline(always)]
-pub unsafe fn probe_read_user_str_bytes(src: *const u8, dst: &mut [u8]) -> Result<&[u8], i64> {
-    let n = unsafe {
-        raw::bpf_probe_read_user_str(dst.as_mut_ptr() as *mut c_void, dst.len() as u32, src as *const c_void)
-    };
-    str_bytes(n, dst)
-}
+probe_reads!(
+    probe_read_kernel,
+    probe_read_kernel_str_bytes,
+    bpf_probe_read_kernel,
+    bpf_probe_read_kernel_str,
+    "kernel memory",
+    "Linux 5.5"
+);
+probe_reads!(
+    probe_read_user,
+    probe_read_user_str_bytes,
+    bpf_probe_read_user,
+    bpf_probe_read_user_str,
+    "the current process's memory",
+    "Linux 5.5"
+);
 
 /// The string a `*_str` helper copied: it returns the length with the NUL.
 #[inline(always)]
