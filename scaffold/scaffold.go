@@ -1,5 +1,6 @@
 // Package scaffold writes new BPF crates: `oxbpf new`. A crate holds one
-// program of the type asked for, on the oxbpf-ebpf support crate, which
+// program of the type asked for, with test cases for `oxbpf test` in
+// tests/, on the oxbpf-ebpf support crate, which
 // this package embeds (crate/) and vendors into every crate it writes, so
 // that the tool and the crate always match and nothing is fetched.
 package scaffold
@@ -128,6 +129,11 @@ func (r *Result) files(mainTmpl []byte) (map[string][]byte, error) {
 		files[name] = b.Bytes()
 	}
 	files[".gitignore"] = []byte("/target\n")
+	cases, err := templates.ReadFile("templates/tests/" + r.Type + ".toml")
+	if err != nil {
+		return nil, err
+	}
+	files["tests/"+r.Bin+".toml"] = cases
 	err = fs.WalkDir(supportCrate, "crate", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -45,6 +45,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 		Commands: []*cli.Command{
 			newCommand(),
 			buildCommand(),
+			testCommand(),
 			genCommand(),
 			compileCommand(),
 			verifyCommand(),

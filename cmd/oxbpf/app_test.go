@@ -58,7 +58,7 @@ func TestHelp(t *testing.T) {
 			t.Errorf("--help lacks %q", want)
 		}
 	}
-	for _, cmd := range []string{"new", "build", "compile", "verify", "rewrite", "doctor", "version"} {
+	for _, cmd := range []string{"new", "build", "test", "compile", "verify", "rewrite", "doctor", "version"} {
 		out, _, code := run(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Example") || !strings.Contains(out, "oxbpf "+cmd) {
 			t.Errorf("%s --help (exit %d) lacks an example:\n%s", cmd, code, out)

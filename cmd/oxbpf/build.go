@@ -10,17 +10,6 @@ import (
 )
 
 func buildCommand() *cli.Command {
-	flags := []cli.Flag{
-		&cli.StringFlag{Name: "manifest-path", Usage: "the crate's `Cargo.toml` (instead of a crate directory)"},
-		&cli.StringSliceFlag{Name: "bin", Usage: "build only bin target `B` (repeatable; default: every bin)"},
-		&cli.StringSliceFlag{Name: "features", Usage: "cargo features `F` to enable (comma or space separated)"},
-		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write <bin>.o into `DIR` (default: <crate>/target/bpf)"},
-		&cli.StringFlag{Name: "toolchain", Usage: "rustup toolchain `NAME` to build with, e.g. nightly (default: rustup's choice for the crate)"},
-		&cli.StringFlag{Name: "target-dir", Usage: "cargo's target directory `DIR` (default: cargo's)"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "build at most `N` bins at once", DefaultText: "one per CPU"},
-	}
-	flags = append(flags, compileFlags()...)
-	flags = append(flags, checkFlags()...)
 	return &cli.Command{
 		Name:      "build",
 		Usage:     "build a crate's bin targets into BPF objects",
@@ -37,27 +26,53 @@ Examples:
    oxbpf build fixtures/probes/net
    oxbpf build --manifest-path probes/Cargo.toml --bin xdp_parse --load
    oxbpf build --kernel 4.19 --unroll --mcpu v1 -- -C debug-assertions=off`,
-		Flags:  flags,
+		Flags:  buildFlags(),
 		Action: runBuild,
 	}
 }
 
 func runBuild(c *cli.Context) error {
-	args, extra := splitArgs(c)
-	if len(args) > 1 {
-		return usagef(c, "at most one crate directory, got %q", args)
-	}
-	opts, err := options(c)
+	opts, err := crateOptions(c)
 	if err != nil {
 		return err
 	}
+	res, err := pipeline.Build(c.Context, opts)
+	return finish(c, res, err)
+}
+
+// buildFlags are the flags of commands that build a crate: build, test.
+func buildFlags() []cli.Flag {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "manifest-path", Usage: "the crate's `Cargo.toml` (instead of a crate directory)"},
+		&cli.StringSliceFlag{Name: "bin", Usage: "build only bin target `B` (repeatable; default: every bin)"},
+		&cli.StringSliceFlag{Name: "features", Usage: "cargo features `F` to enable (comma or space separated)"},
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write <bin>.o into `DIR` (default: <crate>/target/bpf)"},
+		&cli.StringFlag{Name: "toolchain", Usage: "rustup toolchain `NAME` to build with, e.g. nightly (default: rustup's choice for the crate)"},
+		&cli.StringFlag{Name: "target-dir", Usage: "cargo's target directory `DIR` (default: cargo's)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "build at most `N` bins at once", DefaultText: "one per CPU"},
+	}
+	flags = append(flags, compileFlags()...)
+	return append(flags, checkFlags()...)
+}
+
+// crateOptions reads the crate a command builds (a directory, its
+// Cargo.toml, or --manifest-path) and the build flags.
+func crateOptions(c *cli.Context) (pipeline.Options, error) {
+	args, extra := splitArgs(c)
+	if len(args) > 1 {
+		return pipeline.Options{}, usagef(c, "at most one crate directory, got %q", args)
+	}
+	opts, err := options(c)
+	if err != nil {
+		return opts, err
+	}
 	opts.ManifestPath = c.String("manifest-path")
 	if fi, err := os.Stat(opts.ManifestPath); err == nil && fi.IsDir() {
-		return usagef(c, "--manifest-path %s is a directory: give its Cargo.toml, or the directory as the crate", opts.ManifestPath)
+		return opts, usagef(c, "--manifest-path %s is a directory: give its Cargo.toml, or the directory as the crate", opts.ManifestPath)
 	}
 	if len(args) == 1 {
 		if opts.ManifestPath != "" {
-			return usagef(c, "give a crate directory or --manifest-path, not both")
+			return opts, usagef(c, "give a crate directory or --manifest-path, not both")
 		}
 		// A Cargo.toml is as good as its directory, as cargo's
 		// --manifest-path is.
@@ -65,7 +80,7 @@ func runBuild(c *cli.Context) error {
 		case err == nil && !fi.IsDir() && filepath.Base(args[0]) == "Cargo.toml":
 			opts.ManifestPath = args[0]
 		case err == nil && !fi.IsDir():
-			return usagef(c, "%s is a file: give a crate directory or its Cargo.toml", args[0])
+			return opts, usagef(c, "%s is a file: give a crate directory or its Cargo.toml", args[0])
 		default:
 			opts.Dir = args[0]
 		}
@@ -76,8 +91,7 @@ func runBuild(c *cli.Context) error {
 	opts.TargetDir = c.String("target-dir")
 	opts.Jobs = c.Int("jobs")
 	opts.RustcFlags = extra
-	res, err := pipeline.Build(c.Context, opts)
-	return finish(c, res, err)
+	return opts, nil
 }
 
 // features splits cargo's feature list the way cargo does: on commas

@@ -16,8 +16,9 @@ import (
 
 // TestNewTypes writes a crate of every type with oxbpf new, into a
 // directory whose name has a space, builds it with cargo offline and
-// loads it (oxbpf build --load), loads the object with bpftool (libbpf)
-// and cilium/ebpf, and runs the packet programs on a UDP packet.
+// loads it (oxbpf build --load), runs its test cases (oxbpf test), loads
+// the object with bpftool (libbpf) and cilium/ebpf, and runs the packet
+// programs on a UDP packet.
 func TestNewTypes(t *testing.T) {
 	testenv.LookPath(t, "cargo")
 	testenv.LookPath(t, "llc-19")
@@ -46,6 +47,12 @@ func TestNewTypes(t *testing.T) {
 			t.Cleanup(func() { os.RemoveAll(pin) })
 			if out, err := exec.Command(bpftool, "prog", "loadall", obj, pin).CombinedOutput(); err != nil {
 				t.Errorf("bpftool prog loadall: %v\n%s", err, out)
+			}
+			// The crate's own cases: oxbpf test passes them, or skips what
+			// the kernel cannot test-run.
+			stderr, code = runBinary(t, bin, false, nil, "test", dir)
+			if code != 0 {
+				t.Errorf("oxbpf test: exit %d\n%s", code, stderr)
 			}
 			coll, err := ebpf.LoadCollection(obj)
 			if err != nil {

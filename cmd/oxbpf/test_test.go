@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oxbpf/oxbpf/internal/testenv"
+)
+
+// TestTestCommand runs oxbpf test on the example with cases of its own:
+// a line per case, a failure's diff and the summary, exit 1; the same as
+// JSON; and the usage errors.
+func TestTestCommand(t *testing.T) {
+	testenv.LookPath(t, "cargo")
+	testenv.LookPath(t, "llc-19")
+	testenv.Root(t)
+	cases := testenv.WriteFile(t, filepath.Join(t.TempDir(), "cases.toml"), `
+[[case]]
+name = "DNS passes"
+program = "xdp_count"
+packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
+expect.return = "XDP_PASS"
+
+[[case]]
+name = "a wrong expectation"
+program = "xdp_count"
+packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
+[case.expect]
+return = "XDP_DROP"
+[[case.expect.maps]]
+map = "PROTOCOLS"
+key = 17
+value = 5
+`, 0o644)
+	target := sharedTarget(t)
+	out, errOut, code := run(t, "", "test", "../../example", "--cases", cases, "--target-dir", target, "--out", t.TempDir())
+	want := []string{
+		"ok    DNS passes (xdp_count)",
+		"FAIL  a wrong expectation (xdp_count)",
+		"      return: got XDP_PASS (2), want XDP_DROP (1)",
+		"      map PROTOCOLS[17]: got 1, want 5",
+		"FAIL  1 passed, 1 failed, 0 skipped",
+	}
+	if code != exitProgram || !strings.Contains(out, strings.Join(want, "\n")) || lastLine(errOut) != "oxbpf: 1 case of 2 failed" {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	out, _, code = run(t, "", "test", "../../example", "--cases", cases, "--target-dir", target, "--out", t.TempDir(), "--json", "--run", "DNS")
+	var res struct {
+		Tests struct {
+			Results []struct{ Case, Status string }
+			Passed  int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Tests.Passed != 1 || len(res.Tests.Results) != 1 || res.Tests.Results[0].Status != "pass" {
+		t.Errorf("--json --run DNS: exit %d, %v\n%s", code, err, out)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"test", "../../example", "--run", "("}, "--run: error parsing regexp"},
+		{[]string{"test", "../../example", "--cases", "testdata/nonesuch.toml", "--target-dir", target, "--out", t.TempDir()}, "no test cases at testdata/nonesuch.toml"},
+		{[]string{"test", "../../example", "--cases", cases, "--run", "^nothing$", "--target-dir", target, "--out", t.TempDir()}, "no case matches ^nothing$"},
+	} {
+		_, errOut, code := run(t, "", tt.args...)
+		if code != exitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, %s", tt.args, code, lastLine(errOut))
+		}
+	}
+	if _, err := os.Stat(cases); err != nil {
+		t.Fatal(err)
+	}
+}

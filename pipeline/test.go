@@ -1,0 +1,87 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/oxbpf/oxbpf/internal/words"
+	"github.com/oxbpf/oxbpf/testrun"
+)
+
+// TestOptions say where a test run's cases are and which to run.
+type TestOptions struct {
+	// Cases is a TOML file of cases or a directory of them; empty means
+	// the crate's tests/ directory, or <object>.test.toml beside an object.
+	Cases string
+	// Run selects cases by name; nil runs all.
+	Run *regexp.Regexp
+	// Bench runs each passing case that many times more, for its time per run.
+	Bench int
+}
+
+// TestResult is a test run: the build (for a crate) and the cases' results.
+type TestResult struct {
+	Build  *Result         `json:"build,omitempty"`
+	Report *testrun.Report `json:"tests,omitempty"`
+}
+
+// Test builds the crate of opts and runs its cases on the objects. A
+// case that fails fails the run with ErrProgram; cases that cannot be
+// read, or none at all, are ErrUsage.
+func Test(ctx context.Context, opts Options, t TestOptions) (*TestResult, error) {
+	res, err := Build(ctx, opts)
+	out := &TestResult{Build: res}
+	if err != nil {
+		return out, err
+	}
+	objects := map[string]string{}
+	for _, b := range res.Bins {
+		objects[b.Bin] = filepath.Join(res.OutDir, b.Bin+".o")
+	}
+	if t.Cases == "" {
+		t.Cases = filepath.Join(filepath.Dir(res.ManifestPath), "tests")
+	}
+	out.Report, err = runCases(ctx, objects, t)
+	return out, err
+}
+
+// TestObject runs the cases of an object built before.
+func TestObject(ctx context.Context, path string, t TestOptions) (*TestResult, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, Usage(err)
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), ".o")
+	if t.Cases == "" {
+		t.Cases = filepath.Join(filepath.Dir(path), stem+".test.toml")
+	}
+	rep, err := runCases(ctx, map[string]string{stem: path}, t)
+	return &TestResult{Report: rep}, err
+}
+
+func runCases(ctx context.Context, objects map[string]string, t TestOptions) (*testrun.Report, error) {
+	cases, err := testrun.ReadCases(t.Cases)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, Usage(fmt.Errorf("no test cases at %s: write [[case]] tables in TOML there, or give --cases", t.Cases))
+	}
+	if err != nil {
+		return nil, Usage(err)
+	}
+	rep, err := testrun.Run(ctx, objects, cases, testrun.Options{Run: t.Run, Bench: t.Bench})
+	switch {
+	case ctx.Err() != nil:
+		return rep, interrupted(ctx)
+	case err != nil:
+		return rep, mark(ErrProgram, err)
+	case len(rep.Results) == 0:
+		return rep, Usage(fmt.Errorf("no case matches %v", t.Run))
+	case !rep.OK():
+		return rep, mark(ErrProgram, fmt.Errorf("%s of %d failed", words.Plural(rep.Failed, "case"), len(rep.Results)))
+	}
+	return rep, nil
+}
