@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/oxbpf/oxbpf/ir"
@@ -65,22 +66,22 @@ func (d *mapDebugInfo) staticName(g *ir.Global) string {
 // staticFields reads the map definition of the map static g: the words
 // of its bpf_map_def, the key and value as the types of its key and value
 // fields, pinning only when set.
-func (d *mapDebugInfo) staticFields(g *ir.Global, order binary.ByteOrder) ([]mapField, error) {
+func (d *mapDebugInfo) staticFields(g *ir.Global, order binary.ByteOrder) ([]mapField, string, error) {
 	var b []byte
 	if err := constBytes(g.Init.Value, g.Init.Type, order, &b); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if len(b) < 4*len(mapStaticWords) {
-		return nil, fmt.Errorf("%d bytes hold no map definition (%d)", len(b), 4*len(mapStaticWords))
+		return nil, "", fmt.Errorf("%d bytes hold no map definition (%d)", len(b), 4*len(mapStaticWords))
 	}
-	types := map[string]string{} // key, value → the DI type of their elements
+	types := map[string]string{} // key, value, event → the DI type of their elements
 	members := d.m.MDNode(fieldRef(d.mapStatic(g), "elements"))
 	for _, f := range members.Fields() {
 		member := d.m.MDNode(f.Value.Raw)
 		if member == nil {
 			continue
 		}
-		if name := mdString(member, "name"); name == "key" || name == "value" {
+		if name := mdString(member, "name"); name == "key" || name == "value" || name == "event" {
 			if array := d.m.MDNode(fieldRef(member, "baseType")); array != nil && array.Kind == "DICompositeType" {
 				types[name] = fieldRef(array, "baseType")
 			}
@@ -99,7 +100,60 @@ func (d *mapDebugInfo) staticFields(g *ir.Global, order binary.ByteOrder) ([]map
 		}
 		fields = append(fields, f)
 	}
-	return fields, nil
+	return fields, types["event"], nil
+}
+
+// eventSection holds a variable for each map whose records have a type
+// (RingBuf<T>, PerfEventArray<T>): __oxbpf_event_<map>, of type T. BTF
+// keeps no type for a ring buffer's records; this is where `oxbpf run`
+// and the Go bindings find it. libbpf and cilium/ebpf skip a section
+// named .debug_*, quietly: nothing in the program uses it.
+const eventSection = ".debug_oxbpf_events"
+
+// eventVar writes map name's event variable, of the DI type typ, unless
+// the type has no size (the default RingBuf<()>).
+func (d *mapDebugInfo) eventVar(g *ir.Global, name, typ string) error {
+	size := d.typeBytes(typ)
+	if size == 0 {
+		return nil
+	}
+	scope, file, line := d.place(g)
+	if scope == "" {
+		return nil
+	}
+	varName := "__oxbpf_event_" + name
+	v, err := d.m.NewNode(fmt.Sprintf("distinct !DIGlobalVariable(name: %s, scope: %s, file: %s, line: %s, type: %s, isLocal: false, isDefinition: true)",
+		ir.Quote(varName), scope, file, line, typ))
+	if err != nil {
+		return err
+	}
+	gve, err := d.m.NewNode("!DIGlobalVariableExpression(var: " + v.ID.Raw + ", expr: !DIExpression())")
+	if err != nil {
+		return err
+	}
+	return d.m.Append(fmt.Sprintf(`@%s = global [%d x i8] zeroinitializer, section %q, align 8, !dbg %s`, varName, size, eventSection, gve.ID.Raw))
+}
+
+// typeBytes is the size in bytes of the DI type ref, through typedefs
+// and qualifiers; 0 when it says none.
+func (d *mapDebugInfo) typeBytes(ref string) int {
+	for range 16 {
+		n := d.m.MDNode(ref)
+		if n == nil {
+			return 0
+		}
+		if v, ok := n.Field("size"); ok {
+			bits, err := strconv.Atoi(v.Raw)
+			if err != nil {
+				return 0
+			}
+			return bits / 8
+		}
+		if ref = fieldRef(n, "baseType"); ref == "" {
+			return 0
+		}
+	}
+	return 0
 }
 
 // cIdent matches the names a map may have: libbpf and the kernel take C

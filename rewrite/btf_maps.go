@@ -26,7 +26,9 @@ value. The code that passes the map's address to helpers is unchanged.
 A map static of the oxbpf-ebpf crate (HashMap<K, V>, Array<V>, ...: a
 struct whose first field is named bpf_map_def, six u32 words) becomes
 the same, with the key and value members pointers to the Rust types K
-and V, so BTF describes both. A map takes the name of its static, not
+and V, so BTF describes both; the record type T of RingBuf<T> and
+PerfEventArray<T> goes to a variable __oxbpf_event_<map> in section
+.debug_oxbpf_events, which loaders skip. A map takes the name of its static, not
 the mangled symbol: loaders name maps by symbol. A BTF map declared by
 hand (a static in ".maps") gets global linkage and its static's name if
 it lacks them: libbpf refuses others ("unsupported map linkage").
@@ -86,9 +88,13 @@ func runBTFMaps(c *Context) error {
 		c.Count("legacy-map", 1)
 	}
 	for _, g := range statics {
-		fields, err := d.staticFields(g, order)
+		name := d.staticName(g)
+		fields, event, err := d.staticFields(g, order)
+		if err == nil && event != "" {
+			err = d.eventVar(g, name, event)
+		}
 		if err == nil {
-			err = d.convert(g, d.staticName(g), fields)
+			err = d.convert(g, name, fields)
 		}
 		if err != nil {
 			c.Error(g, nil, "map %s: %v", d.staticName(g), err)

@@ -19,14 +19,14 @@ pub struct Unlink {
     pub comm: [u8; 16],
 }
 
-static EVENTS: RingBuf = RingBuf::with_byte_size(64 * 4096, 0);
+static EVENTS: RingBuf<Unlink> = RingBuf::with_byte_size(64 * 4096, 0);
 
 kprobe! {
     "do_unlinkat",
     fn on_unlink(ctx: ProbeContext) -> u32 {
         // int do_unlinkat(int dfd, struct filename *name)
         let dfd = ctx.arg::<i32>(0).unwrap_or(-1);
-        if let Some(mut event) = EVENTS.reserve::<Unlink>(0) {
+        if let Some(mut event) = EVENTS.reserve(0) {
             event.write(Unlink { pid: current_pid(), dfd, comm: get_current_comm().unwrap_or([0; 16]) });
             event.submit(0);
         }

@@ -1,10 +1,11 @@
 ; options: btf
 ; Map statics of the oxbpf-ebpf crate as rustc writes them: a hash map
 ; of u8 to u64 (its name mangled, used by a call, a constant expression
-; and a debug record), a queue of u64 (no key), and a ring buffer (no key
-; or value) pinned by name. Each becomes a BTF map of its static's name
-; with the key and value types; a hand-written BTF map with a mangled name
-; gets its static's name.
+; and a debug record), a queue of u64 (no key), and a ring buffer of
+; Event records (no key or value; the record type goes to
+; .debug_oxbpf_events) pinned by name. Each becomes a BTF map of its
+; static's name with the key and value types; a hand-written BTF map with
+; a mangled name gets its static's name.
 target triple = "bpfel"
 
 @_ZN3cr19PROTOCOLS17h758be4e461710475E = internal constant [24 x i8] c"\01\00\00\00\01\00\00\00\08\00\00\00\00\01\00\00\00\00\00\00\00\00\00\00", align 8, !dbg !8
@@ -52,8 +53,11 @@ define i32 @prog(ptr %ctx) section "xdp" !dbg !5 {
 !43 = !{!16, !31}
 !50 = !DIGlobalVariableExpression(var: !51, expr: !DIExpression())
 !51 = distinct !DIGlobalVariable(name: "EVENTS", scope: !1, file: !1, line: 10, type: !52, isLocal: true, isDefinition: true, align: 32)
-!52 = !DICompositeType(tag: DW_TAG_structure_type, name: "RingBuf", file: !1, size: 192, align: 32, elements: !53)
-!53 = !{!16}
+!52 = !DICompositeType(tag: DW_TAG_structure_type, name: "RingBuf<Event>", file: !1, size: 192, align: 32, elements: !53)
+!53 = !{!16, !54}
+!54 = !DIDerivedType(tag: DW_TAG_member, name: "event", scope: !52, file: !1, baseType: !55, align: 32, offset: 192)
+!55 = !DICompositeType(tag: DW_TAG_array_type, baseType: !56, align: 32, elements: !29)
+!56 = !DICompositeType(tag: DW_TAG_structure_type, name: "Event", file: !1, size: 64, align: 32, elements: !34)
 !60 = !DIGlobalVariableExpression(var: !61, expr: !DIExpression())
 !61 = distinct !DIGlobalVariable(name: "FLOWS", scope: !1, file: !1, line: 11, type: !62, isLocal: true, isDefinition: true, align: 64)
 !62 = !DICompositeType(tag: DW_TAG_structure_type, name: "Flows", file: !1, size: 128, align: 64, elements: !34)

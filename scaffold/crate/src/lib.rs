@@ -60,7 +60,7 @@
 //!
 //! ```no_run
 //! #[cfg(kernel_at_least = "5.8")]
-//! static EVENTS: oxbpf_ebpf::maps::RingBuf = oxbpf_ebpf::maps::RingBuf::with_byte_size(4096, 0);
+//! static EVENTS: oxbpf_ebpf::maps::RingBuf<u64> = oxbpf_ebpf::maps::RingBuf::with_byte_size(4096, 0);
 //! ```
 //!
 //! Without `--kernel`, every `kernel_at_least` of the releases oxbpf knows

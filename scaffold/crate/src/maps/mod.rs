@@ -5,7 +5,7 @@
 //!
 //! static PACKETS: HashMap<u32, u64> = HashMap::with_max_entries(1024, 0);
 //! static CONFIG: Array<u32> = Array::with_max_entries(4, 0);
-//! static EVENTS: RingBuf = RingBuf::with_byte_size(64 * 4096, 0);
+//! static EVENTS: RingBuf<[u8; 64]> = RingBuf::with_byte_size(64 * 4096, 0);
 //! ```
 //!
 //! `oxbpf build` turns each such static into a BTF-defined map in the

@@ -4,9 +4,11 @@ use crate::helpers::{raw, status};
 use core::ffi::c_void;
 use core::mem::{size_of, MaybeUninit};
 
-/// A ring buffer to user space (`BPF_MAP_TYPE_RINGBUF`, Linux 5.8), shared
-/// by all CPUs: events arrive in order, and a reservation writes an event
-/// in place.
+/// A ring buffer of events of type `T` to user space
+/// (`BPF_MAP_TYPE_RINGBUF`, Linux 5.8), shared by all CPUs: events arrive
+/// in order, and a reservation writes an event in place. oxbpf records `T`
+/// in the object's BTF, so that `oxbpf run` prints the events field by
+/// field and the Go bindings declare their type.
 ///
 /// ```no_run
 /// use oxbpf_ebpf::maps::RingBuf;
@@ -17,29 +19,31 @@ use core::mem::{size_of, MaybeUninit};
 ///     bytes: u64,
 /// }
 ///
-/// static EVENTS: RingBuf = RingBuf::with_byte_size(16 * 4096, 0);
+/// static EVENTS: RingBuf<Event> = RingBuf::with_byte_size(16 * 4096, 0);
 ///
 /// fn report(pid: u32, bytes: u64) {
-///     if let Some(mut entry) = EVENTS.reserve::<Event>(0) {
+///     if let Some(mut entry) = EVENTS.reserve(0) {
 ///         entry.write(Event { pid, bytes });
 ///         entry.submit(0);
 ///     }
 /// }
 /// ```
 #[repr(C)]
-pub struct RingBuf {
+pub struct RingBuf<T = ()> {
     bpf_map_def: MapDef,
+    event: [T; 0],
 }
 
 // The kernel owns the map; the static is only its name.
-unsafe impl Sync for RingBuf {}
+unsafe impl<T> Sync for RingBuf<T> {}
 
-impl RingBuf {
+impl<T> RingBuf<T> {
     /// A ring buffer of `byte_size` bytes, a power of two and a multiple
     /// of the page size (4096).
     pub const fn with_byte_size(byte_size: u32, flags: u32) -> Self {
         RingBuf {
             bpf_map_def: MapDef::new(BPF_MAP_TYPE_RINGBUF, 0, 0, byte_size, flags, PIN_NONE),
+            event: [],
         }
     }
 
@@ -47,12 +51,13 @@ impl RingBuf {
     pub const fn pinned(byte_size: u32, flags: u32) -> Self {
         RingBuf {
             bpf_map_def: MapDef::new(BPF_MAP_TYPE_RINGBUF, 0, 0, byte_size, flags, PIN_BY_NAME),
+            event: [],
         }
     }
 
     /// Copies `event` into the buffer.
     #[inline(always)]
-    pub fn output<T>(&self, event: &T, flags: u64) -> Result<(), i64> {
+    pub fn output(&self, event: &T, flags: u64) -> Result<(), i64> {
         status(unsafe {
             raw::bpf_ringbuf_output(
                 map_ptr(self),
@@ -67,7 +72,7 @@ impl RingBuf {
     /// must be submitted or discarded on every path, or the verifier
     /// refuses the program ("Unreleased reference").
     #[inline(always)]
-    pub fn reserve<T>(&self, flags: u64) -> Option<RingBufEntry<T>> {
+    pub fn reserve(&self, flags: u64) -> Option<RingBufEntry<T>> {
         let p = unsafe { raw::bpf_ringbuf_reserve(map_ptr(self), size_of::<T>() as u64, flags) } as *mut MaybeUninit<T>;
         unsafe { p.as_mut() }.map(RingBufEntry)
     }
