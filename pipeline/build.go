@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/oxbpf/oxbpf/gogen"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
 )
@@ -140,6 +141,20 @@ func (p *pipeline) buildBin(ctx context.Context, cargo toolchain.CargoArgs, res 
 	}
 	res.IR, res.irCopy = irs[0].IR, irs[0].Copy
 	if err := p.compile(ctx, res, out); err != nil {
+		return fmt.Errorf("bin %s: %w", res.Bin, err)
+	}
+	if p.opts.GoPackage == "" {
+		return nil
+	}
+	err = p.step(res, StepGo, "", func() (string, error) {
+		g, err := gogen.Generate(gogen.Options{Object: out, Package: p.opts.GoPackage, Dir: p.opts.GoOut})
+		if err != nil {
+			return "", Usage(err)
+		}
+		res.Go = g
+		return "wrote " + filepath.Base(g.Go), nil
+	})
+	if err != nil {
 		return fmt.Errorf("bin %s: %w", res.Bin, err)
 	}
 	return nil

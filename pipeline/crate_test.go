@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -20,7 +19,6 @@ import (
 	"github.com/cilium/ebpf/ringbuf"
 	"github.com/oxbpf/oxbpf/internal/testenv"
 	"github.com/oxbpf/oxbpf/verify"
-	"golang.org/x/sys/unix"
 )
 
 // XDP and tc verdicts the fixture programs return.
@@ -392,8 +390,8 @@ func TestCrateXDPAttached(t *testing.T) {
 	ip := testenv.LookPath(t, "ip")
 	ping := testenv.LookPath(t, "ping")
 	coll := loadCollection(t, filepath.Join(out, "maps.o"))
-	near, far := vethPair(t, ip)
-	inNetns(t, far, func() {
+	near, far := testenv.VethPair(t)
+	testenv.InNetns(t, far, func() {
 		iface, err := net.InterfaceByName("veth1")
 		if err != nil {
 			t.Fatal(err)
@@ -404,56 +402,11 @@ func TestCrateXDPAttached(t *testing.T) {
 		}
 		t.Cleanup(func() { l.Close() })
 	})
-	run(t, ip, "netns", "exec", near, ping, "-c", "3", "-i", "0.2", "-W", "2", "10.200.0.2")
+	run(t, ip, "netns", "exec", near, ping, "-c", "3", "-i", "0.2", "-W", "2", testenv.FarAddr)
 	if n := mapValue[uint64](t, coll.Maps["COUNTS"], uint16(0x0800)); n < 3 {
 		t.Errorf("COUNTS[IPv4] = %d after 3 pings, want at least 3", n)
 	}
 	if n := mapValue[uint64](t, coll.Maps["COUNTS"], uint16(0x0806)); n < 1 {
 		t.Errorf("COUNTS[ARP] = %d, want the ARP request counted", n)
 	}
-}
-
-// vethPair makes two network namespaces joined by a veth pair, veth0 with
-// 10.200.0.1/24 in the first and veth1 with 10.200.0.2/24 in the second,
-// removed when the test ends.
-func vethPair(t *testing.T, ip string) (near, far string) {
-	t.Helper()
-	near, far = fmt.Sprintf("oxbpf-near-%d", os.Getpid()), fmt.Sprintf("oxbpf-far-%d", os.Getpid())
-	for _, ns := range []string{near, far} {
-		run(t, ip, "netns", "add", ns)
-		t.Cleanup(func() { exec.Command(ip, "netns", "del", ns).Run() })
-	}
-	run(t, ip, "-n", near, "link", "add", "veth0", "type", "veth", "peer", "name", "veth1", "netns", far)
-	run(t, ip, "-n", near, "addr", "add", "10.200.0.1/24", "dev", "veth0")
-	run(t, ip, "-n", far, "addr", "add", "10.200.0.2/24", "dev", "veth1")
-	run(t, ip, "-n", near, "link", "set", "veth0", "up")
-	run(t, ip, "-n", far, "link", "set", "veth1", "up")
-	return near, far
-}
-
-// inNetns runs fn on a thread in the network namespace ns (made by ip
-// netns add), and back in the test's own after.
-func inNetns(t *testing.T, ns string, fn func()) {
-	t.Helper()
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	own, err := os.Open("/proc/thread-self/ns/net")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer own.Close()
-	target, err := os.Open(filepath.Join("/run/netns", ns))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer target.Close()
-	if err := unix.Setns(int(target.Fd()), unix.CLONE_NEWNET); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := unix.Setns(int(own.Fd()), unix.CLONE_NEWNET); err != nil {
-			panic(err) // the thread must not go back to the pool elsewhere
-		}
-	}()
-	fn()
 }

@@ -70,6 +70,9 @@ type Options struct {
 	// Load loads every object into the running kernel, which needs root or
 	// CAP_BPF; a rejected program fails the build.
 	Load bool
+	// GoPackage, if set, has Build write Go bindings of each object (see
+	// package gogen) in that package, into GoOut (default: beside it).
+	GoPackage, GoOut string
 
 	// ToolTimeout bounds each run of opt and llc; 0 means DefaultToolTimeout.
 	// A run that takes longer is killed with everything it started.

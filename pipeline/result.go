@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/oxbpf/oxbpf/gogen"
 	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
@@ -45,6 +46,8 @@ type BinResult struct {
 	Rewrite *rewrite.Report    `json:"rewrite,omitempty"`
 	Verify  *verify.Report     `json:"verify,omitempty"`
 	Load    *verify.LoadReport `json:"load,omitempty"`
+	// Go names the Go bindings written with Options.GoPackage.
+	Go *gogen.Result `json:"go,omitempty"`
 	// Error is the failure, one line; empty if OK.
 	Error string `json:"error,omitempty"`
 }
@@ -64,6 +67,7 @@ const (
 	StepLlc      Step = "llc"
 	StepVerify   Step = "verify" // static checks of the object
 	StepLoad     Step = "load"   // load into the running kernel
+	StepGo       Step = "go"     // Go bindings of the object
 )
 
 // Timing is when a step ran, relative to the start of the run.

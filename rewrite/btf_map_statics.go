@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oxbpf/oxbpf/internal/conventions"
 	"github.com/oxbpf/oxbpf/ir"
 )
 
@@ -103,15 +104,10 @@ func (d *mapDebugInfo) staticFields(g *ir.Global, order binary.ByteOrder) ([]map
 	return fields, types["event"], nil
 }
 
-// eventSection holds a variable for each map whose records have a type
-// (RingBuf<T>, PerfEventArray<T>): __oxbpf_event_<map>, of type T. BTF
-// keeps no type for a ring buffer's records; this is where `oxbpf run`
-// and the Go bindings find it. libbpf and cilium/ebpf skip a section
-// named .debug_*, quietly: nothing in the program uses it.
-const eventSection = ".debug_oxbpf_events"
-
-// eventVar writes map name's event variable, of the DI type typ, unless
-// the type has no size (the default RingBuf<()>).
+// eventVar writes map name's event variable, of the DI type typ, into
+// conventions.EventSection, unless the type has no size (the default
+// RingBuf<()>): BTF keeps no type for a ring buffer's records, and this
+// is where oxbpf run and the Go bindings find it.
 func (d *mapDebugInfo) eventVar(g *ir.Global, name, typ string) error {
 	size := d.typeBytes(typ)
 	if size == 0 {
@@ -121,7 +117,7 @@ func (d *mapDebugInfo) eventVar(g *ir.Global, name, typ string) error {
 	if scope == "" {
 		return nil
 	}
-	varName := "__oxbpf_event_" + name
+	varName := conventions.EventVarPrefix + name
 	v, err := d.m.NewNode(fmt.Sprintf("distinct !DIGlobalVariable(name: %s, scope: %s, file: %s, line: %s, type: %s, isLocal: false, isDefinition: true)",
 		ir.Quote(varName), scope, file, line, typ))
 	if err != nil {
@@ -131,7 +127,7 @@ func (d *mapDebugInfo) eventVar(g *ir.Global, name, typ string) error {
 	if err != nil {
 		return err
 	}
-	return d.m.Append(fmt.Sprintf(`@%s = global [%d x i8] zeroinitializer, section %q, align 8, !dbg %s`, varName, size, eventSection, gve.ID.Raw))
+	return d.m.Append(fmt.Sprintf(`@%s = global [%d x i8] zeroinitializer, section %q, align 8, !dbg %s`, varName, size, conventions.EventSection, gve.ID.Raw))
 }
 
 // typeBytes is the size in bytes of the DI type ref, through typedefs

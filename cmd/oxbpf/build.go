@@ -25,7 +25,8 @@ atomically: a failed build leaves the previous object in place.
 Examples:
    oxbpf build fixtures/probes/net
    oxbpf build --manifest-path probes/Cargo.toml --bin xdp_parse --load
-   oxbpf build --kernel 4.19 --unroll --mcpu v1 -- -C debug-assertions=off`,
+   oxbpf build --kernel 4.19 --unroll --mcpu v1 -- -C debug-assertions=off
+   oxbpf build example --go-package main --go-out example/loader   # //go:generate`,
 		Flags:  buildFlags(),
 		Action: runBuild,
 	}
@@ -50,6 +51,8 @@ func buildFlags() []cli.Flag {
 		&cli.StringFlag{Name: "toolchain", Usage: "rustup toolchain `NAME` to build with, e.g. nightly (default: rustup's choice for the crate)"},
 		&cli.StringFlag{Name: "target-dir", Usage: "cargo's target directory `DIR` (default: cargo's)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "build at most `N` bins at once", DefaultText: "one per CPU"},
+		&cli.StringFlag{Name: "go-package", Usage: "also write Go bindings of each object (bpf2go's) in package `NAME`"},
+		&cli.StringFlag{Name: "go-out", Usage: "write the Go bindings and the object they embed into `DIR` (default: beside the object)"},
 	}
 	flags = append(flags, compileFlags()...)
 	return append(flags, checkFlags()...)
@@ -90,6 +93,10 @@ func crateOptions(c *cli.Context) (pipeline.Options, error) {
 	opts.OutDir = c.String("out")
 	opts.TargetDir = c.String("target-dir")
 	opts.Jobs = c.Int("jobs")
+	opts.GoPackage, opts.GoOut = c.String("go-package"), c.String("go-out")
+	if opts.GoOut != "" && opts.GoPackage == "" {
+		return opts, usagef(c, "--go-out needs --go-package")
+	}
 	opts.RustcFlags = extra
 	return opts, nil
 }

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/cilium/ebpf/btf"
 	"github.com/oxbpf/oxbpf/gentypes"
+	"github.com/oxbpf/oxbpf/gogen"
 	"github.com/oxbpf/oxbpf/internal/output"
 	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/urfave/cli/v2"
@@ -48,8 +51,49 @@ Examples:
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "write to `FILE` (- is stdout)"},
 			},
 			Action: runGenTypes,
+		}, {
+			Name:      "go",
+			Usage:     "write Go bindings of BPF objects, as bpf2go does",
+			ArgsUsage: "OBJ.o...",
+			Description: `Writes <obj>_bpfel.go beside each object (or into --out, with a copy of the
+object, which the Go file embeds): cilium/ebpf's bpf2go bindings, made with
+its own cmd/bpf2go/gen package. load<Stem>Objects, typed structs of the
+programs, maps and variables, and Go types of the maps' keys and values
+and of the records of RingBuf<T> and PerfEventArray<T>, from the object's
+BTF. oxbpf build --go-package does the same as part of a build.
+
+Examples:
+   oxbpf gen go --package main target/bpf/xdp_count.o
+   oxbpf gen go --package probes --out internal/probes target/bpf/*.o`,
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "package", Usage: "Go package `NAME` of the bindings", Required: true},
+				&cli.StringFlag{Name: "out", Usage: "write into `DIR` (default: beside each object)"},
+				&cli.StringFlag{Name: "stem", Usage: "prefix of the Go names (default: the object's name in camel case)"},
+			},
+			Action: runGenGo,
 		}},
 	}
+}
+
+func runGenGo(c *cli.Context) error {
+	objs := operands(c)
+	if len(objs) == 0 {
+		return usagef(c, "name one or more objects")
+	}
+	if c.String("stem") != "" && len(objs) > 1 {
+		return usagef(c, "--stem names one object's bindings; give one object")
+	}
+	for _, obj := range objs {
+		if _, err := os.Stat(obj); err != nil {
+			return pipeline.Usage(fmt.Errorf("gen go: %w", err))
+		}
+		res, err := gogen.Generate(gogen.Options{Object: obj, Package: c.String("package"), Dir: c.String("out"), Stem: c.String("stem")})
+		if err != nil {
+			return fmt.Errorf("gen go: %w", err)
+		}
+		fmt.Fprintf(c.App.Writer, "wrote %s (embeds %s)\n", res.Go, filepath.Base(res.Object))
+	}
+	return nil
 }
 
 func runGenTypes(c *cli.Context) error {

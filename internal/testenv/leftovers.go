@@ -1,0 +1,37 @@
+package testenv
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// Leftovers lists what this test process left behind in the kernel:
+// pins under /sys/fs/bpf named oxbpf-*, network namespaces it made, and
+// BPF programs and links it still holds open (each holds an attachment
+// or a load). A test binary's TestMain fails the run on any, so that no
+// test leaves anything attached or pinned.
+func Leftovers() []string {
+	var left []string
+	if pins, _ := filepath.Glob("/sys/fs/bpf/oxbpf-*"); len(pins) > 0 {
+		left = append(left, "pinned: "+strings.Join(pins, ", "))
+	}
+	if out, err := exec.Command("ip", "netns", "list").Output(); err == nil {
+		for line := range strings.Lines(string(out)) {
+			name, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+			if strings.HasPrefix(name, "oxbpf-") && strings.HasSuffix(name, fmt.Sprint(os.Getpid())) {
+				left = append(left, "network namespace "+name)
+			}
+		}
+	}
+	fds, _ := os.ReadDir("/proc/self/fd")
+	for _, fd := range fds {
+		target, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name()))
+		if err == nil && (target == "anon_inode:bpf_link" || target == "anon_inode:bpf-prog") {
+			left = append(left, fmt.Sprintf("fd %s: %s still open", fd.Name(), target))
+		}
+	}
+	return left
+}
