@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cilium/ebpf"
+	"github.com/oxbpf/oxbpf/internal/btfvalue"
 )
 
 // perCPU are the map types with a value per CPU: a case writes one value
@@ -65,7 +66,7 @@ func checkEntry(coll *ebpf.Collection, spec *ebpf.CollectionSpec, e MapEntry) st
 	if err != nil {
 		return fmt.Sprintf("map %s: key: %v", e.Map, err)
 	}
-	where := fmt.Sprintf("map %s[%s]", e.Map, format(key.bytes, ms.Key, key.mask))
+	where := fmt.Sprintf("map %s[%s]", e.Map, btfvalue.Format(key.bytes, ms.Key, key.mask))
 	got, err := lookup(m, ms, key.bytes)
 	if errors.Is(err, ebpf.ErrKeyNotExist) && !full(key.mask) {
 		// The key's padding, or fields the case leaves out, may hold
@@ -78,18 +79,18 @@ func checkEntry(coll *ebpf.Collection, spec *ebpf.CollectionSpec, e MapEntry) st
 	case errors.Is(err, ebpf.ErrKeyNotExist) && e.Absent:
 		return ""
 	case errors.Is(err, ebpf.ErrKeyNotExist):
-		return where + ": no such key, want " + format(mustEncode(e, ms).bytes, ms.Value, mustEncode(e, ms).mask)
+		return where + ": no such key, want " + btfvalue.Format(mustEncode(e, ms).bytes, ms.Value, mustEncode(e, ms).mask)
 	case err != nil:
 		return fmt.Sprintf("%s: %v", where, err)
 	case e.Absent:
-		return fmt.Sprintf("%s: got %s, want no such key", where, format(got, ms.Value, nil))
+		return fmt.Sprintf("%s: got %s, want no such key", where, btfvalue.Format(got, ms.Value, nil))
 	}
 	want, err := encode(e.Value, ms.Value, int(ms.ValueSize))
 	if err != nil {
 		return fmt.Sprintf("%s: value: %v", where, err)
 	}
 	if !want.matches(got) {
-		return fmt.Sprintf("%s: got %s, want %s", where, format(got, ms.Value, want.mask), format(want.bytes, ms.Value, want.mask))
+		return fmt.Sprintf("%s: got %s, want %s", where, btfvalue.Format(got, ms.Value, want.mask), btfvalue.Format(want.bytes, ms.Value, want.mask))
 	}
 	return ""
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/cilium/ebpf/btf"
+	"github.com/oxbpf/oxbpf/internal/btfvalue"
 	"github.com/oxbpf/oxbpf/internal/testenv"
 )
 
@@ -126,7 +127,7 @@ func TestEncodeFormat(t *testing.T) {
 	if k.mask[1] != 0 || k.mask[0] != 0xff {
 		t.Errorf("the padding after proto is checked: mask % x", k.mask)
 	}
-	if got := format(k.bytes, key, k.mask); got != `{ proto = "Udp", ports = { src = 53, dst = 8080 }, addr = [10, 0, 0, 1] }` {
+	if got := btfvalue.Format(k.bytes, key, k.mask); got != `{ proto = "Udp", ports = { src = 53, dst = 8080 }, addr = [10, 0, 0, 1] }` {
 		t.Errorf("format = %s", got)
 	}
 	v, err := encode(map[string]any{"history": []any{map[string]any{"src": int64(1)}}}, value, 12)

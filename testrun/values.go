@@ -7,7 +7,6 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cilium/ebpf/btf"
@@ -218,96 +217,6 @@ func putInt(b []byte, v any, signed bool) error {
 	binary.LittleEndian.PutUint64(buf[:], uint64(n))
 	copy(b, buf[:])
 	return nil
-}
-
-// format writes the bytes b of type t for people, as a case would write
-// them: numbers, quoted text for NUL-padded byte arrays of text, arrays,
-// and tables of fields; only the bytes under mask (all when nil).
-func format(b []byte, t btf.Type, mask []byte) string {
-	if t == nil {
-		if len(b) <= 8 {
-			var buf [8]byte
-			copy(buf[:], b)
-			return strconv.FormatUint(binary.LittleEndian.Uint64(buf[:]), 10)
-		}
-		return fmt.Sprintf("%x", b)
-	}
-	t = btf.UnderlyingType(t)
-	switch t := t.(type) {
-	case *btf.Int:
-		var buf [8]byte
-		copy(buf[:], b)
-		u := binary.LittleEndian.Uint64(buf[:])
-		if t.Encoding == btf.Signed && len(b) < 8 && u>>(8*len(b)-1)&1 == 1 {
-			u |= ^uint64(0) << (8 * len(b))
-		}
-		if t.Encoding == btf.Signed {
-			return strconv.FormatInt(int64(u), 10)
-		}
-		return strconv.FormatUint(u, 10)
-	case *btf.Enum:
-		var buf [8]byte
-		copy(buf[:], b)
-		u := binary.LittleEndian.Uint64(buf[:])
-		for _, e := range t.Values {
-			if e.Value == u {
-				return strconv.Quote(e.Name)
-			}
-		}
-		return strconv.FormatUint(u, 10)
-	case *btf.Pointer:
-		return fmt.Sprintf("%#x", binary.LittleEndian.Uint64(append(b[:len(b):len(b)], make([]byte, 8)...)))
-	case *btf.Array:
-		elem, _ := btf.Sizeof(t.Type)
-		if elem <= 0 {
-			return "[]"
-		}
-		var items []string
-		for i := 0; i+elem <= len(b); i += elem {
-			if mask != nil && allZero(mask[i:i+elem]) {
-				continue
-			}
-			items = append(items, format(b[i:i+elem], t.Type, sub(mask, i, elem)))
-		}
-		return "[" + strings.Join(items, ", ") + "]"
-	case *btf.Struct:
-		return formatFields(b, t.Members, mask)
-	case *btf.Union:
-		return formatFields(b, t.Members, mask)
-	}
-	return fmt.Sprintf("%x", b)
-}
-
-func formatFields(b []byte, members []btf.Member, mask []byte) string {
-	var fields []string
-	for _, m := range members {
-		if m.Name == "" || m.BitfieldSize > 0 || m.Offset%8 != 0 {
-			continue
-		}
-		off := int(m.Offset / 8)
-		size, err := btf.Sizeof(m.Type)
-		if err != nil || off+size > len(b) || mask != nil && allZero(mask[off:off+size]) {
-			continue
-		}
-		fields = append(fields, m.Name+" = "+format(b[off:off+size], m.Type, sub(mask, off, size)))
-	}
-	return "{ " + strings.Join(fields, ", ") + " }"
-}
-
-func sub(mask []byte, off, n int) []byte {
-	if mask == nil {
-		return nil
-	}
-	return mask[off : off+n]
-}
-
-func allZero(b []byte) bool {
-	for _, x := range b {
-		if x != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // matches reports whether got holds want's bytes wherever want's mask is set.
