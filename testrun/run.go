@@ -8,10 +8,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/cilium/ebpf"
-	"golang.org/x/sys/unix"
 )
 
 // Options say which cases to run and how.
@@ -134,7 +134,7 @@ func runCase(c *Case, specs map[string]*ebpf.CollectionSpec, opts Options) Resul
 	}
 	if err != nil {
 		r.Reason = "run: " + err.Error()
-		if errors.Is(err, unix.EINVAL) && len(c.Data) < 14 {
+		if errors.Is(err, syscall.EINVAL) && len(c.Data) < 14 {
 			r.Reason += " (the kernel test-runs packets of at least 14 bytes, an Ethernet header)"
 		}
 		return r

@@ -4,12 +4,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-
-	"golang.org/x/sys/unix"
 )
 
 // Addresses of VethPair's ends.
@@ -42,31 +38,4 @@ func VethPair(t testing.TB) (near, far string) {
 	run("-n", near, "link", "set", "veth0", "up")
 	run("-n", far, "link", "set", "veth1", "up")
 	return near, far
-}
-
-// InNetns runs fn on a thread in the network namespace ns (made by ip
-// netns add), and back in the test's own after.
-func InNetns(t testing.TB, ns string, fn func()) {
-	t.Helper()
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	own, err := os.Open("/proc/thread-self/ns/net")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer own.Close()
-	target, err := os.Open(filepath.Join("/run/netns", ns))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer target.Close()
-	if err := unix.Setns(int(target.Fd()), unix.CLONE_NEWNET); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := unix.Setns(int(own.Fd()), unix.CLONE_NEWNET); err != nil {
-			panic(err) // the thread must not go back to the pool elsewhere
-		}
-	}()
-	fn()
 }
