@@ -244,7 +244,7 @@ func TestCrateContexts(t *testing.T) {
 		}
 	})
 	t.Run("tracepoint", func(t *testing.T) {
-		mountTracefs(t)
+		testenv.Tracefs(t)
 		l, err := link.Tracepoint("syscalls", "sys_enter_getppid", coll.Programs["on_getppid"], nil)
 		if err != nil {
 			t.Fatal(err)
@@ -271,7 +271,7 @@ func TestCrateContexts(t *testing.T) {
 	})
 	t.Run("uprobe", func(t *testing.T) {
 		// go test strips its binaries' symbols: probe a program of our own.
-		target := uprobeTarget(t)
+		target := testenv.UprobeTarget(t)
 		exe, err := link.OpenExecutable(target)
 		if err != nil {
 			t.Fatal(err)
@@ -296,35 +296,6 @@ func TestCrateContexts(t *testing.T) {
 			}
 		}
 	})
-}
-
-// uprobeTarget builds a program that calls main.called twice.
-func uprobeTarget(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	testenv.WriteFile(t, filepath.Join(dir, "go.mod"), "module target\n", 0o644)
-	testenv.WriteFile(t, filepath.Join(dir, "main.go"), "package main\n\n//go:noinline\nfunc called(n int) int { return n + 1 }\n\nfunc main() { called(called(1)) }\n", 0o644)
-	bin := filepath.Join(dir, "target")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// mountTracefs mounts tracefs at /sys/kernel/tracing for the test unless
-// it is there, as tracepoints need it.
-func mountTracefs(t *testing.T) {
-	t.Helper()
-	const dir = "/sys/kernel/tracing"
-	if _, err := os.Stat(filepath.Join(dir, "events")); err == nil {
-		return
-	}
-	if out, err := exec.Command("mount", "-t", "tracefs", "nodev", dir).CombinedOutput(); err != nil {
-		t.Skipf("skipping: cannot mount tracefs: %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", dir).Run() })
 }
 
 // TestHelpersByName builds a crate without dependencies that declares

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/oxbpf/oxbpf/internal/testenv"
@@ -14,11 +12,7 @@ import (
 // the cargo target directory), so a run leaves nothing in $TMPDIR, and
 // fails the run if a test left a BPF program attached or pinned.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if left := testenv.Leftovers(); len(left) > 0 && code == 0 {
-		fmt.Fprintf(os.Stderr, "tests left behind:\n  %s\n", strings.Join(left, "\n  "))
-		code = 1
-	}
+	code := testenv.CheckLeftovers(m.Run())
 	if binPath != "" {
 		os.RemoveAll(filepath.Dir(binPath))
 	}

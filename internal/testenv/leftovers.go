@@ -9,8 +9,8 @@ import (
 )
 
 // Leftovers lists what this test process left behind in the kernel:
-// pins under /sys/fs/bpf named oxbpf-*, network namespaces it made, and
-// BPF programs and links it still holds open (each holds an attachment
+// pins under /sys/fs/bpf named oxbpf-*, network namespaces and cgroups it
+// made, and BPF programs and links it still holds open (each holds an attachment
 // or a load). A test binary's TestMain fails the run on any, so that no
 // test leaves anything attached or pinned.
 func Leftovers() []string {
@@ -26,6 +26,11 @@ func Leftovers() []string {
 			}
 		}
 	}
+	if root := cgroup2Mount(); root != "" {
+		if cg := filepath.Join(root, fmt.Sprintf("oxbpf-test-%d", os.Getpid())); dirExists(cg) {
+			left = append(left, "cgroup "+cg)
+		}
+	}
 	fds, _ := os.ReadDir("/proc/self/fd")
 	for _, fd := range fds {
 		target, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name()))
@@ -34,4 +39,20 @@ func Leftovers() []string {
 		}
 	}
 	return left
+}
+
+// CheckLeftovers is the exit status of a test binary whose tests ended
+// with code: 1 if they passed but left something behind (printed), as
+// Leftovers finds; for TestMain.
+func CheckLeftovers(code int) int {
+	if left := Leftovers(); len(left) > 0 && code == 0 {
+		fmt.Fprintf(os.Stderr, "tests left behind:\n  %s\n", strings.Join(left, "\n  "))
+		return 1
+	}
+	return code
+}
+
+func dirExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
