@@ -29,7 +29,9 @@ Exit status:
       opt or llc crashed or refused oxbpf's IR, no CAP_BPF for --load, a
       full TMPDIR
  128+N  ended by signal N, its tools and temporary files with it: 130
-      Ctrl-C, 143 SIGTERM, 129 SIGHUP (terminal closed), 131 SIGQUIT`
+      Ctrl-C, 143 SIGTERM, 129 SIGHUP (terminal closed), 131 SIGQUIT;
+      but for oxbpf run, whose programs, once attached, run until a
+      signal, which ends it normally (0)`
 
 // newApp builds the command line around the given standard streams.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -46,6 +48,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 			newCommand(),
 			buildCommand(),
 			testCommand(),
+			runCommand(),
 			genCommand(),
 			compileCommand(),
 			verifyCommand(),

@@ -58,7 +58,7 @@ func TestHelp(t *testing.T) {
 			t.Errorf("--help lacks %q", want)
 		}
 	}
-	for _, cmd := range []string{"new", "build", "test", "compile", "verify", "rewrite", "doctor", "version"} {
+	for _, cmd := range []string{"new", "build", "test", "run", "compile", "verify", "rewrite", "doctor", "version"} {
 		out, _, code := run(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Example") || !strings.Contains(out, "oxbpf "+cmd) {
 			t.Errorf("%s --help (exit %d) lacks an example:\n%s", cmd, code, out)
@@ -72,6 +72,8 @@ func TestHelp(t *testing.T) {
 	golden(t, "build-help.golden", out)
 	out, _, _ = run(t, "", "new", "--help")
 	golden(t, "new-help.golden", out)
+	out, _, _ = run(t, "", "run", "--help")
+	golden(t, "run-help.golden", out)
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -110,6 +112,11 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"new", "testdata"}, "testdata is not empty"},
 		{[]string{"new", "app_test.go"}, "app_test.go is a file"},
 		{[]string{"new", "--name", "-bad", "y"}, `package name "-bad"`},
+		{[]string{"run", "testdata/nonesuch.o"}, "no such file"},
+		{[]string{"run", "--uprobe", "/bin/true", "x.o"}, "--uprobe /bin/true: want BINARY:SYMBOL"},
+		{[]string{"run", "--duration", "-1s", "x.o"}, "--duration and --interval take a positive duration"},
+		{[]string{"run", "--interval", "soon", "x.o"}, `invalid value "soon" for flag -interval`},
+		{[]string{"run", "--go-out", "x", "testdata"}, "--go-out needs --go-package"},
 		{[]string{"help", "frob"}, "No help topic for 'frob'"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -1,8 +1,9 @@
 //! A cgroup skb program: counts the packets and bytes the processes of a
 //! cgroup send, and allows them all.
 //!
-//! Build and load it with `oxbpf build --load`, then attach it to a cgroup
-//! with `bpftool cgroup attach /sys/fs/cgroup/<group> egress pinned <path>`.
+//! Test it with `oxbpf test`, and run it with `oxbpf run --cgroup
+//! /sys/fs/cgroup/<group>`: it counts until Ctrl-C, then prints the counts
+//! and detaches. Or attach it with `bpftool cgroup attach`.
 #![no_std]
 #![no_main]
 

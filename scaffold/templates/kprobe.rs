@@ -1,8 +1,9 @@
 //! A kprobe: reports each file removal (the kernel's do_unlinkat) to user
 //! space through a ring buffer, with the process that asked for it.
 //!
-//! Build and load it with `oxbpf build --load`; attach it from user space
-//! and read the events from the EVENTS ring buffer.
+//! Run it with `oxbpf run`: it attaches the kprobe (on kernels that have
+//! kprobes) and prints each event of the EVENTS ring buffer as a line
+//! until Ctrl-C.
 #![no_std]
 #![no_main]
 

@@ -1,8 +1,9 @@
 //! A raw tracepoint program: counts the system calls of each number the
 //! system makes, through the sys_enter raw tracepoint.
 //!
-//! Build and load it with `oxbpf build --load`; once attached, read the
-//! counts with `bpftool map dump name SYSCALLS`.
+//! Test it with `oxbpf test`, and run it with `oxbpf run --interval 1s`:
+//! attached, it prints the counts every second and when you stop it with
+//! Ctrl-C.
 #![no_std]
 #![no_main]
 

@@ -1,8 +1,10 @@
 //! A socket filter: keeps the UDP packets a socket would receive and drops
 //! the rest, counting both.
 //!
-//! Build it with `oxbpf build`, then attach the program to a socket from
-//! user space (SO_ATTACH_BPF with the loaded program's file descriptor).
+//! Test it with `oxbpf test`, and run it with `oxbpf run --iface eth0`,
+//! which attaches it to a raw socket on eth0 and prints the counts when you
+//! stop it with Ctrl-C. Your own program attaches it to its socket with
+//! SO_ATTACH_BPF and the loaded program's file descriptor.
 #![no_std]
 #![no_main]
 

@@ -1,8 +1,9 @@
 //! A tc classifier: counts the bytes of each EtherType that pass an
 //! interface, marks IPv4 packets, and lets everything through.
 //!
-//! Build and load it with `oxbpf build --load`, attach it with
-//! `tc qdisc add dev eth0 clsact` and
+//! Test it with `oxbpf test`, and run it with `oxbpf run --iface eth0`:
+//! attached to eth0's ingress, it prints the counts when you stop it with
+//! Ctrl-C. Or attach it with `tc qdisc add dev eth0 clsact` and
 //! `tc filter add dev eth0 ingress bpf da obj target/bpf/{{.Bin}}.o sec tc`,
 //! and read the counts with `bpftool map dump name BYTES`.
 #![no_std]

@@ -1,9 +1,8 @@
 //! A tracepoint program: counts the files each process opens, through the
 //! syscalls/sys_enter_openat tracepoint.
 //!
-//! Build and load it with `oxbpf build --load`; once attached (by user
-//! space, or `bpftool prog attach`), read the counts with
-//! `bpftool map dump name OPENS`.
+//! Run it with `oxbpf run --interval 1s`: attached to the tracepoint, it
+//! prints the counts every second and when you stop it with Ctrl-C.
 #![no_std]
 #![no_main]
 

@@ -2,8 +2,10 @@
 //! program or library, such as libc's malloc, with the first argument's
 //! sum (for malloc: the bytes asked for).
 //!
-//! Build and load it with `oxbpf build --load`; user space attaches it to
-//! the function (cilium/ebpf: link.OpenExecutable(path).Uprobe(symbol, ...)).
+//! Run it with `oxbpf run --uprobe /lib/x86_64-linux-gnu/libc.so.6:malloc`
+//! (or any BINARY:SYMBOL): it prints the counts when you stop it with
+//! Ctrl-C. Your own program attaches it with cilium/ebpf's
+//! link.OpenExecutable(path).Uprobe(symbol, ...).
 #![no_std]
 #![no_main]
 

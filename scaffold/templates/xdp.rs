@@ -1,9 +1,10 @@
 //! An XDP program: counts the packets of each IP protocol arriving on an
 //! interface, and passes them all on.
 //!
-//! Build and load it with `oxbpf build --load`, attach it with
-//! `ip link set dev eth0 xdp obj target/bpf/{{.Bin}}.o sec xdp`, and read
-//! the counts with `bpftool map dump name PROTOCOLS`.
+//! Test it with `oxbpf test`, and run it with `oxbpf run --iface eth0`:
+//! attached to eth0, it prints the counts when you stop it with Ctrl-C. Or
+//! attach it with `ip link set dev eth0 xdp obj target/bpf/{{.Bin}}.o sec
+//! xdp` and read the counts with `bpftool map dump name PROTOCOLS`.
 #![no_std]
 #![no_main]
 
