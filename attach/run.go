@@ -96,9 +96,9 @@ func (r *run) close() {
 }
 
 func (r *run) load(path string) error {
-	spec, err := ebpf.LoadCollectionSpec(path)
+	spec, err := verify.ReadSpec(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return err
 	}
 	coll, err := ebpf.NewCollection(spec)
 	if errors.Is(err, unix.EPERM) && !verify.CheckPrivileges().CanLoad {

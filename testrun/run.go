@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cilium/ebpf"
+	"github.com/oxbpf/oxbpf/verify"
 )
 
 // Options say which cases to run and how.
@@ -69,9 +70,9 @@ var testRunnable = []ebpf.ProgramType{
 func Run(ctx context.Context, objects map[string]string, cases []*Case, opts Options) (*Report, error) {
 	specs := map[string]*ebpf.CollectionSpec{}
 	for name, path := range objects {
-		spec, err := ebpf.LoadCollectionSpec(path)
+		spec, err := verify.ReadSpec(path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
 		specs[name] = spec
 	}

@@ -1,9 +1,12 @@
 package verify
 
 import (
+	"bytes"
 	"context"
+	"debug/elf"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"syscall"
 
@@ -71,7 +74,7 @@ type ProgramLoad struct {
 
 // LoadFile reads the object at path and loads it as Load does.
 func LoadFile(ctx context.Context, path string, opts LoadOptions) (*LoadReport, error) {
-	spec, err := readSpec(path)
+	spec, err := ReadSpec(path)
 	if err != nil {
 		return nil, err
 	}
@@ -80,21 +83,31 @@ func LoadFile(ctx context.Context, path string, opts LoadOptions) (*LoadReport, 
 
 // RunFile reads the object at path and runs one program as Run does.
 func RunFile(ctx context.Context, path, program string, data []byte) (uint32, error) {
-	spec, err := readSpec(path)
+	spec, err := ReadSpec(path)
 	if err != nil {
 		return 0, err
 	}
 	return Run(ctx, spec, program, data)
 }
 
-func readSpec(path string) (*ebpf.CollectionSpec, error) {
+// ReadSpec reads the object at path for cilium/ebpf, as
+// ebpf.LoadCollectionSpec does, but bounded as Inspect reads objects (a
+// size limit, sections checked to lie inside the file) and with a plain
+// message for a file that is no ELF object.
+func ReadSpec(path string) (*ebpf.CollectionSpec, error) {
 	data, err := readObject(path)
 	if err != nil {
-		return nil, fmt.Errorf("load: %w", err)
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(elf.ELFMAG)) {
+		return nil, fmt.Errorf("%s: %s", path, notELFMessage(data))
 	}
 	spec, err := loadSpec(data)
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, fmt.Errorf("%s: truncated ELF object: it ends after %d bytes (%w)", path, len(data), err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return spec, nil
 }

@@ -62,3 +62,38 @@ func TestLoadFileSectionPastEnd(t *testing.T) {
 		t.Errorf("RunFile: %v, want %q", err, want)
 	}
 }
+
+// TestReadSpec reads good and bad objects: each bad one is one line that
+// names the file and says what is wrong with it.
+func TestReadSpec(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile("testdata/bpfcall.o")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, tc := range []struct {
+		path string
+		want string // in the error; "" for none
+	}{
+		{"testdata/bpfcall.o", ""},
+		{write("text.o", []byte("garbage\n")), "text.o: not an ELF object"},
+		{write("bitcode.o", []byte("BC\xc0\xde\x35\x14")), "bitcode.o: LLVM bitcode, not an ELF object"},
+		{write("truncated.o", good[:100]), "truncated.o: truncated ELF object: it ends after 100 bytes"},
+		{filepath.Join(dir, "nonesuch.o"), "nonesuch.o: no such file"},
+	} {
+		_, err := ReadSpec(tc.path)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v", tc.path, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n")):
+			t.Errorf("%s: error %v, want one line with %q", tc.path, err, tc.want)
+		}
+	}
+}
