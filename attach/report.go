@@ -5,9 +5,10 @@ import (
 	"time"
 )
 
-// ErrNothingAttached is the error of a run none of whose programs could
-// be attached; the skipped reports say why.
-var ErrNothingAttached = errors.New("no program attached; the skipped lines say why")
+// ErrNothingAttached is matched by the error of a run none of whose
+// programs could be attached (the skipped reports say why), or whose
+// objects hold none.
+var ErrNothingAttached = errors.New("no program attached")
 
 // Options say where to attach and what to report.
 type Options struct {

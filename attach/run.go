@@ -34,8 +34,11 @@ func Run(ctx context.Context, objects []string, opts Options) error {
 			return err
 		}
 	}
-	if r.attached == 0 {
-		return ErrNothingAttached
+	switch {
+	case r.programs == 0:
+		return fmt.Errorf("%w: the objects hold no programs", ErrNothingAttached)
+	case r.attached == 0:
+		return fmt.Errorf("%w; the skipped lines say why", ErrNothingAttached)
 	}
 	if opts.Duration > 0 {
 		var cancel context.CancelFunc
@@ -69,8 +72,8 @@ type run struct {
 	objects []*object
 	closers []func()
 	readers sync.WaitGroup
-	// attached counts the programs attached.
-	attached int
+	// programs counts the objects' programs, attached those attached.
+	programs, attached int
 }
 
 type object struct {
@@ -117,6 +120,7 @@ func (r *run) load(path string) error {
 	}
 	for _, name := range slices.Sorted(maps.Keys(spec.Programs)) {
 		ps := spec.Programs[name]
+		r.programs++
 		rep := Report{Object: o.name, Program: name, Section: ps.SectionName}
 		where, closer, err := r.attach(ps, coll.Programs[name])
 		if err != nil {

@@ -4,6 +4,7 @@ package attach_test
 
 import (
 	"context"
+	"errors"
 	"net"
 	"os"
 	"os/exec"
@@ -251,5 +252,35 @@ func TestRunEvents(t *testing.T) {
 	}
 	if n, _ := strconv.Atoi(rec.lastMaps(t)["EXEC_COUNT[0]"]); n < len(pids) {
 		t.Errorf("EXEC_COUNT[0] = %d, want at least %d", n, len(pids))
+	}
+}
+
+// TestRunNothingAttached ends a run that attaches nothing at once, with
+// ErrNothingAttached and why: no programs, or none with what it needs.
+func TestRunNothingAttached(t *testing.T) {
+	testenv.Root(t)
+	for _, tc := range []struct {
+		object, want, skipped string
+	}{
+		{"noprog.o", "no program attached: the objects hold no programs", ""},
+		{"xdp_maps.o", "no program attached; the skipped lines say why", "give --iface NAME to attach packet programs"},
+		{"unknown_section.o", "no program attached; the skipped lines say why", "oxbpf run does not attach UnspecifiedProgram programs"},
+	} {
+		t.Run(tc.object, func(t *testing.T) {
+			var skipped []string
+			err := attach.Run(context.Background(), []string{filepath.Join("../verify/testdata", tc.object)}, attach.Options{
+				Report: func(r attach.Report) {
+					if r.Kind == attach.Skipped {
+						skipped = append(skipped, r.Detail)
+					}
+				},
+			})
+			if !errors.Is(err, attach.ErrNothingAttached) || err.Error() != tc.want {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+			if tc.skipped != "" && (len(skipped) != 1 || skipped[0] != tc.skipped) {
+				t.Errorf("skipped %q, want %q", skipped, tc.skipped)
+			}
+		})
 	}
 }
