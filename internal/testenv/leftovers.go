@@ -9,13 +9,15 @@ import (
 )
 
 // Leftovers lists what this test process left behind in the kernel:
-// pins under /sys/fs/bpf named oxbpf-*, network namespaces and cgroups it
+// its pins under /sys/fs/bpf (oxbpf-test-<pid>-*), network namespaces and cgroups it
 // made, and BPF programs and links it still holds open (each holds an attachment
 // or a load). A test binary's TestMain fails the run on any, so that no
 // test leaves anything attached or pinned.
 func Leftovers() []string {
 	var left []string
-	if pins, _ := filepath.Glob("/sys/fs/bpf/oxbpf-*"); len(pins) > 0 {
+	// Tests pin under oxbpf-test-<pid>-*; the test binaries of other
+	// packages run at the same time and pin their own.
+	if pins, _ := filepath.Glob(fmt.Sprintf("/sys/fs/bpf/oxbpf-test-%d-*", os.Getpid())); len(pins) > 0 {
 		left = append(left, "pinned: "+strings.Join(pins, ", "))
 	}
 	if out, err := exec.Command("ip", "netns", "list").Output(); err == nil {
