@@ -31,6 +31,8 @@ func (r *Report) check(spec *ebpf.CollectionSpec, opts Options) {
 	if r.License == "" {
 		r.add(Problem{Kind: NoLicense, Message: `no license section: the kernel refuses GPL-only helpers (bpf_probe_read, bpf_trace_printk, bpf_perf_event_output, ...) without a GPL-compatible one; add a section "license" holding "GPL"`})
 	}
+	r.checkKernelMaps(spec, k)
+	r.checkKernelBTF(spec.Types, k)
 	externs := kernelSymbols(spec.Types)
 	for _, prog := range r.Programs {
 		p := spec.Programs[prog.Name]
@@ -38,6 +40,7 @@ func (r *Report) check(spec *ebpf.CollectionSpec, opts Options) {
 		if p.Type == ebpf.UnspecifiedProgram {
 			r.add(at.with(UnknownSection, "", fmt.Sprintf(`section %q names no program type a loader knows: use a name such as "xdp", "socket", "classifier", "kprobe/<function>" or "tracepoint/<category>/<name>"`, p.SectionName)))
 		}
+		r.checkKernel(at, p, spec, k)
 		r.checkReferences(at, p.Instructions, externs, k)
 		r.checkRecursion(at, p.Instructions)
 		r.checkIndirectCalls(at, p.Instructions)

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	problemKinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall, MissingFuncInfo, Unresolved, Recursion, IndirectCall, DataPointer, Loop, TooLarge, NoLicense, NoPrograms}
+	problemKinds = []Kind{NotELF, Malformed, NotBPF, ByteOrder, UnknownSection, BPFCall, MissingFuncInfo, Unresolved, Recursion, IndirectCall, DataPointer, TooNew, Loop, TooLarge, NoLicense, NoPrograms}
 	warningKinds = []Kind{LegacyMaps, LibbpfSection, NoBTF}
 )
 

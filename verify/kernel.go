@@ -21,14 +21,21 @@ var (
 )
 
 // ParseKernel reads "X.Y", and also what uname -r prints ("6.1.0-18-amd64").
-// The empty string means the running kernel: see RunningKernel.
+// "host" and the empty string mean the running kernel: see RunningKernel;
+// off Linux, where there is none, "host" is an error.
 func ParseKernel(s string) (Kernel, error) {
 	if s == "" {
 		return RunningKernel(), nil
 	}
+	if s == "host" {
+		if k := RunningKernel(); k.Known() {
+			return k, nil
+		}
+		return Kernel{}, fmt.Errorf("kernel version host: this is no Linux host; give major.minor, e.g. 5.10")
+	}
 	k, ok := parseRelease(s)
 	if !ok {
-		return Kernel{}, fmt.Errorf("kernel version %q: want major.minor, e.g. 5.10", s)
+		return Kernel{}, fmt.Errorf("kernel version %q: want major.minor, e.g. 5.10, or host", s)
 	}
 	return k, nil
 }

@@ -43,6 +43,10 @@ func TestParseKernelRunning(t *testing.T) {
 	if k.Known() != (runtime.GOOS == "linux") {
 		t.Errorf("running kernel %v on %s", k, runtime.GOOS)
 	}
+	host, err := ParseKernel("host")
+	if runtime.GOOS == "linux" && (err != nil || host != k) || runtime.GOOS != "linux" && err == nil {
+		t.Errorf(`ParseKernel("host") = %v, %v; want the running kernel %v`, host, err, k)
+	}
 }
 
 func TestKernelBefore(t *testing.T) {

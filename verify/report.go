@@ -19,6 +19,9 @@ type Report struct {
 	// legacy map definitions, which cilium/ebpf loads and libbpf 1.0
 	// does not.
 	Warnings []Problem `json:"warnings"`
+	// Notes say what loaders adapt by themselves for the target kernel,
+	// such as BTF kinds it predates that they replace.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // OK reports whether Inspect found no problem.
@@ -111,6 +114,10 @@ const (
 	// DataPointer: a static whose value is an address, which no loader
 	// fills in.
 	DataPointer Kind = "data_pointer"
+	// TooNew: something newer than the target kernel (--kernel): a
+	// helper, map, program or attach type, instruction or BTF kind it
+	// predates.
+	TooNew Kind = "too_new"
 	// Loop: a backward jump, refused by kernels before 5.3.
 	Loop Kind = "loop"
 	// TooLarge: more instructions than the kernel accepts.

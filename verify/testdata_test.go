@@ -22,29 +22,33 @@ func TestTestdataUpToDate(t *testing.T) {
 	testenv.LookPath(t, "llvm-objcopy-19")
 	testenv.LookPath(t, "llc-22")
 
-	out := t.TempDir()
-	cmd := exec.CommandContext(context.Background(), makeBin, "-s", "-B", "OUT="+out)
-	cmd.Dir = "testdata"
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("make in testdata: %v\n%s", err, b)
-	}
-	built, err := filepath.Glob(filepath.Join(out, "*.o"))
-	if err != nil || len(built) == 0 {
-		t.Fatalf("make built nothing: %v", err)
-	}
-	committed, _ := filepath.Glob("testdata/*.o")
-	if len(committed) != len(built) {
-		t.Errorf("testdata holds %d objects, make builds %d", len(committed), len(built))
-	}
-	for _, path := range built {
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Base(path)
-		got, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("testdata/%s differs from a fresh build (%v): run make -C verify/testdata", name, err)
-		}
+	for _, dir := range []string{"testdata", "testdata/kernel"} {
+		t.Run(dir, func(t *testing.T) {
+			out := t.TempDir()
+			cmd := exec.CommandContext(context.Background(), makeBin, "-s", "-B", "OUT="+out)
+			cmd.Dir = dir
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("make in %s: %v\n%s", dir, err, b)
+			}
+			built, err := filepath.Glob(filepath.Join(out, "*.o"))
+			if err != nil || len(built) == 0 {
+				t.Fatalf("make built nothing: %v", err)
+			}
+			committed, _ := filepath.Glob(filepath.Join(dir, "*.o"))
+			if len(committed) != len(built) {
+				t.Errorf("%s holds %d objects, make builds %d", dir, len(committed), len(built))
+			}
+			for _, path := range built {
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := filepath.Join(dir, filepath.Base(path))
+				got, err := os.ReadFile(name)
+				if err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s differs from a fresh build (%v): run make -C verify/%s", name, err, dir)
+				}
+			}
+		})
 	}
 }
