@@ -134,6 +134,25 @@ func TestCompileLoad(t *testing.T) {
 	}
 }
 
+// TestCPUFollowsKernel: without a CPU, llc gets the default unless the
+// kernel predates it; a CPU the kernel runs stands.
+func TestCPUFollowsKernel(t *testing.T) {
+	for _, tt := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{}, "v2"},
+		{Options{Kernel: verify.Kernel{Major: 4, Minor: 14}}, "v2"},
+		{Options{Kernel: verify.Kernel{Major: 4, Minor: 13}}, "v1"},
+		{Options{CPU: "v3", Kernel: verify.Kernel{Major: 5, Minor: 1}}, "v3"},
+		{Options{CPU: "v4"}, "v4"},
+	} {
+		if got := tt.opts.cpu(); got != tt.want {
+			t.Errorf("%+v: cpu %s, want %s", tt.opts, got, tt.want)
+		}
+	}
+}
+
 func TestCompileUsageErrors(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "x.o")
 	for _, tt := range []struct {
@@ -145,6 +164,10 @@ func TestCompileUsageErrors(t *testing.T) {
 		{"missing input", "testdata/nonesuch.ll", ready(Options{}), "nonesuch.ll"},
 		{"cpu", "testdata/xdp.ll", Options{CPU: "v9"}, `cpu "v9"`},
 		{"jobs", "testdata/xdp.ll", Options{Jobs: -1}, "jobs -1"},
+		{"cpu v3 for 4.19", "testdata/xdp.ll", Options{CPU: "v3", Kernel: verify.Kernel{Major: 4, Minor: 19}},
+			"cpu v3 writes instructions Linux 5.1 brought, which kernel 4.19 predates: use cpu v2, or leave the cpu out"},
+		{"cpu v4 for 6.5", "testdata/xdp.ll", Options{CPU: "v4", Kernel: verify.Kernel{Major: 6, Minor: 5}}, "use cpu v2"},
+		{"cpu v2 for 4.13", "testdata/xdp.ll", Options{CPU: "v2", Kernel: verify.Kernel{Major: 4, Minor: 13}}, "use cpu v1"},
 		{"passes", "testdata/xdp.ll", Options{Passes: "nonesuch"}, `unknown pass "nonesuch"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,9 @@ type Options struct {
 	// them; empty means "bpf", all a BPF build needs. "none" compiles IR
 	// that is BPF IR already.
 	Passes string
-	// CPU is llc's -mcpu, v1 to v4; empty means toolchain.DefaultCPU.
+	// CPU is llc's -mcpu, v1 to v4; empty means toolchain.DefaultCPU, or
+	// v1 when Kernel predates v2's jumps (4.14). A CPU whose instructions
+	// Kernel predates is a usage error.
 	CPU string
 	// BigEndian targets bpfeb instead of bpfel. Such an object does not
 	// load on a little-endian host, which verify then does not count as a
@@ -111,6 +113,9 @@ func (o *Options) check() error {
 		if err := toolchain.CheckCPU(o.CPU); err != nil {
 			return Usage(err)
 		}
+		if since := verify.CPUSince(o.CPU); o.Kernel.Before(since) {
+			return Usage(fmt.Errorf("cpu %s writes instructions Linux %v brought, which kernel %v predates: use cpu %s, or leave the cpu out", o.CPU, since, o.Kernel, o.cpu()))
+		}
 	}
 	switch {
 	case o.ToolTimeout < 0:
@@ -140,6 +145,18 @@ func (o *Options) jobs() int {
 		return o.Jobs
 	}
 	return runtime.NumCPU()
+}
+
+// cpu is llc's -mcpu: CPU, or the newest of v1 and the default that
+// Kernel runs.
+func (o *Options) cpu() string {
+	if o.CPU != "" && !o.Kernel.Before(verify.CPUSince(o.CPU)) {
+		return o.CPU
+	}
+	if o.Kernel.Before(verify.CPUSince(toolchain.DefaultCPU)) {
+		return "v1"
+	}
+	return toolchain.DefaultCPU
 }
 
 func (o *Options) arch() string {

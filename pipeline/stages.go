@@ -57,7 +57,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	p.keep(res, optIR)
 	err = p.step(res, StepLlc, llvm.Llc.FileName(), func() (string, error) {
-		return "", toolchain.Llc(ctx, toolchain.LlcArgs{LLVMRun: p.llvmRun(llvm.Llc, optIR, obj), Arch: p.opts.arch(), CPU: p.opts.CPU})
+		return "", toolchain.Llc(ctx, toolchain.LlcArgs{LLVMRun: p.llvmRun(llvm.Llc, optIR, obj), Arch: p.opts.arch(), CPU: p.opts.cpu()})
 	})
 	if err != nil {
 		return llvmError(err)

@@ -13,7 +13,7 @@ import (
 // compileFlags are the flags of the commands that compile IR.
 func compileFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "mcpu", Value: toolchain.DefaultCPU, Usage: "BPF `CPU` for llc: v1, v2, v3 or v4 (v3 needs Linux 5.1, v4 6.6)"},
+		&cli.StringFlag{Name: "mcpu", Value: toolchain.DefaultCPU, DefaultText: toolchain.DefaultCPU + ", v1 for --kernel before 4.14", Usage: "BPF `CPU` for llc: v1, v2 (Linux 4.14), v3 (5.1) or v4 (6.6), checked against --kernel"},
 		boolFlag("unroll", "unroll every loop fully, for kernels before 5.3"),
 		boolFlag("strict", "treat rewrite warnings as errors"),
 		boolFlag("bigendian", "build bpfeb objects instead of bpfel"),
@@ -25,7 +25,7 @@ func compileFlags() []cli.Flag {
 // checkFlags are the flags of the commands that check objects.
 func checkFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "kernel", Usage: "oldest kernel the objects must load on, `X.Y` (default: the newest)"},
+		&cli.StringFlag{Name: "kernel", Usage: "oldest kernel the objects must load on, `X.Y` or host for the running one: what it predates is refused (default: the newest)"},
 		boolFlag("load", "load the objects into the running kernel (needs root or CAP_BPF)"),
 		boolFlag("json", "print the result as JSON (stable keys: go doc github.com/oxbpf/oxbpf/pipeline)"),
 		boolFlag("verbose", "print the commands run, the tools' stderr and verifier logs", "v"),
@@ -40,7 +40,7 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		Llc:         c.String("llc"),
 		LLVMBin:     c.String("llvm-bin"),
 		ToolTimeout: c.Duration("timeout"),
-		CPU:         c.String("mcpu"),
+		CPU:         explicit(c, "mcpu"),
 		Unroll:      c.Bool("unroll"),
 		Strict:      c.Bool("strict"),
 		NoBTF:       !c.Bool("btf"),
@@ -98,4 +98,14 @@ func btfFlag() *cli.BoolFlag {
 // boolFlag is a switch, whose help shows no "(default: false)".
 func boolFlag(name, usage string, aliases ...string) *cli.BoolFlag {
 	return &cli.BoolFlag{Name: name, Aliases: aliases, Usage: usage, DisableDefaultText: true}
+}
+
+// explicit is the value of flag name when the command line gives it, and
+// "" when the flag's default stands, so that the default can depend on
+// other flags.
+func explicit(c *cli.Context, name string) string {
+	if !c.IsSet(name) {
+		return ""
+	}
+	return c.String(name)
 }

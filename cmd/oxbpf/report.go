@@ -73,6 +73,17 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 		sections = append(sections, "WARNINGS\n"+list)
 	}
 	if verbose {
+		var notes strings.Builder
+		for _, bin := range res.Bins {
+			if bin.Verify != nil {
+				for _, n := range bin.Verify.Notes {
+					notes.WriteString(bin.Bin + ": " + n + "\n")
+				}
+			}
+		}
+		if notes.Len() > 0 {
+			sections = append(sections, "NOTES\n"+notes.String())
+		}
 		sections = append(sections, verifierLogs(res)...)
 	}
 	var where string
