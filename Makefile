@@ -12,17 +12,22 @@ FUZZ_TARGETS := ir:FuzzParse verify:FuzzInspect \
 	rewrite:FuzzDownlevel rewrite:FuzzLint rewrite:FuzzBPF
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: example test setup vet rustvet unit fuzz cross bench
+.PHONY: example test setup kernels vet rustvet unit fuzz cross bench
 
 ## example: build the bundled example crate and load it into the kernel
 example: setup
 	$(GO) run ./cmd/oxbpf build example --load
 
 ## test: everything CI checks: set-up, vet, unit and end-to-end tests, fuzzing, cross builds
-test: setup vet unit fuzz cross
+test: setup kernels vet unit fuzz cross
 
 setup:
 	scripts/setup.sh
+
+# The kernels the --vm tests boot (5.10, 6.1, 6.12), into the cache the
+# tests look in; fetched once.
+kernels:
+	scripts/fetch-kernels.sh
 
 # staticcheck runs at a pinned version from the module proxy, so CI and a
 # developer's machine judge the code alike.

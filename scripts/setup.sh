@@ -6,11 +6,12 @@
 # end-to-end leg without downlevel); bpftool (libbpf 1.1) and iproute2,
 # the loaders the BTF tests load objects with; ping, for traffic across the
 # test's veth pairs; libbpf-dev, whose
-# bpf_helper_defs.h the helper bindings come from. Does nothing for packages
-# already installed.
+# bpf_helper_defs.h the helper bindings come from; qemu-system-x86, which
+# boots the kernels of the --vm tests (scripts/fetch-kernels.sh fetches
+# them). Does nothing for packages already installed.
 set -euo pipefail
 
-packages=(llvm-19 clang-19 llvm-15 llvm-16 llvm-22 bpftool iproute2 iputils-ping libbpf-dev)
+packages=(llvm-19 clang-19 llvm-15 llvm-16 llvm-22 bpftool iproute2 iputils-ping libbpf-dev qemu-system-x86)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -4,9 +4,15 @@ import (
 	"context"
 	"fmt"
 	"os"
+
+	"github.com/oxbpf/oxbpf/vm"
 )
 
 func main() {
+	if vm.IsGuest() {
+		vm.Guest() // powers the machine off
+		os.Exit(1)
+	}
 	ctx, stop := notifyContext(context.Background())
 	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
 	stop()
