@@ -38,6 +38,12 @@ const (
 	// Refuse: a kernel before Since refuses the object; a newer one may
 	// lack more than Since brought (a kernel function, an attach target).
 	Refuse How = "refuse"
+	// Backported: the object loads from Since, as with Load, and also on
+	// a distribution's kernel of an earlier line that backported it:
+	// Debian's 6.1 takes gotol, which mainline brought in 6.6. --kernel
+	// follows mainline, so it refuses what such a kernel takes, never the
+	// other way round.
+	Backported How = "backported"
 	// Note: what the loaders adapt for older kernels; the object loads on
 	// every kernel.
 	Note How = "note"
@@ -67,9 +73,9 @@ func Read(dir string) ([]Control, error) {
 		}
 		c := Control{Name: fields[0], Path: filepath.Join(dir, fields[0]+".o"), Since: k, How: How(fields[2])}
 		switch c.How {
-		case Helper, Load, Refuse, Note:
+		case Helper, Load, Refuse, Backported, Note:
 		default:
-			return nil, fmt.Errorf("controls.txt:%d: how %q: want helper, load, refuse or note", n, c.How)
+			return nil, fmt.Errorf("controls.txt:%d: how %q: want helper, load, refuse, backported or note", n, c.How)
 		}
 		out = append(out, c)
 	}
@@ -97,8 +103,11 @@ func (c Control) Agrees(k verify.Kernel, rep *verify.LoadReport, err error) (boo
 	if !realOK {
 		what += ": " + firstError(rep, err)
 	}
-	if c.How == Refuse && staticOK {
+	switch {
+	case c.How == Refuse && staticOK:
 		return true, what, nil // a newer kernel may lack more
+	case c.How == Backported && realOK:
+		return true, what, nil // a backport; refusing it is the safe side
 	}
 	return staticOK == realOK, what, nil
 }

@@ -8,6 +8,6 @@ int control(void *ctx)
 	asm volatile("r0 = 0\n"
 		     "r1 = 0\n"
 		     "*(u64 *)(r10 - 8) = r1\n" INSN
-		     : : : "r0", "r1", "r2", "memory");
+		     : : : "r0", "r1", "r2", "r3", "r4", "r5", "memory");
 	return 0;
 }
