@@ -11,6 +11,7 @@ import (
 	"github.com/oxbpf/oxbpf/gogen"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
+	"github.com/oxbpf/oxbpf/vm"
 )
 
 // Build turns every bin target of a crate (or the ones opts names) into
@@ -22,7 +23,15 @@ import (
 // A bin's object is written only when every step passed, and atomically,
 // so a failed build leaves the previous object in place. The Result is
 // returned also with an error, describing how far each bin got.
+//
+// With opts.VMs, the objects are then loaded in each of those kernels.
 func Build(ctx context.Context, opts Options) (*Result, error) {
+	return build(ctx, opts, nil)
+}
+
+// build is Build; cases, when not nil, are test cases to run in the
+// kernels of opts.VMs too, their Cases defaulting to the crate's tests/.
+func build(ctx context.Context, opts Options, cases *TestOptions) (*Result, error) {
 	dir := opts.Dir
 	if opts.ManifestPath != "" {
 		dir = filepath.Dir(opts.ManifestPath)
@@ -111,7 +120,23 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if ctx.Err() != nil {
 		return res, interrupted(ctx)
 	}
-	return res, p.join(errs)
+	if err := p.join(errs); err != nil || len(opts.VMs) == 0 {
+		return res, err
+	}
+	suite := vm.Suite{Name: crate.Name, Objects: map[string]string{}}
+	for _, b := range res.Bins {
+		suite.Objects[b.Bin] = b.Object
+	}
+	if cases != nil {
+		if cases.Cases == "" {
+			cases.Cases = filepath.Join(filepath.Dir(crate.ManifestPath), "tests")
+		}
+		if _, err := readCases(*cases); err != nil {
+			return res, err
+		}
+		suite.Cases, suite.Run = cases.Cases, cases.runPattern()
+	}
+	return res, p.inVMs(ctx, suite)
 }
 
 // rustcCheckCfg is the first rustc with --check-cfg stable.

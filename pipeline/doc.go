@@ -48,6 +48,17 @@
 //	    "load": {...},                         // optional: verify.LoadReport
 //	    "error": "..."                         // optional: why the bin failed
 //	  }],
+//	  "vms": [{                                // optional: with VMs, one per kernel (vm.Result)
+//	    "image": "/root/.cache/oxbpf/kernels/vmlinuz-5.10.0-46-cloud-amd64",
+//	    "release": "5.10.0-46-cloud-amd64",    // empty when it did not boot
+//	    "kernel": "5.10", "accel": "tcg",
+//	    "suites": [{"name": "net",
+//	                "loads": [{"object": "xdp_parse", "report": {...}, // verify.LoadReport
+//	                           "error": "..."}], // optional: the object did not load at all
+//	                "tests": {...}}],          // optional: Test's cases there (testrun.Report)
+//	    "error": "...",                        // optional: why it did not boot, or stopped early
+//	    "seconds": 2.1                         // the boot, loads and cases
+//	  }],
 //	  "seconds": 1.2                           // wall time of the run
 //	}
 //

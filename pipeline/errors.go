@@ -128,13 +128,16 @@ func loadError(err error) error {
 	return mark(ErrProgram, err)
 }
 
-// binErrors are the failures of several bins, as one line.
-type binErrors []error
+// failures are the failures of several bins or kernels, as one line.
+type failures struct {
+	noun string // what failed: "bins", "kernels"
+	errs []error
+}
 
-func (e binErrors) Error() string {
+func (e *failures) Error() string {
 	var b strings.Builder
-	b.WriteString(strconv.Itoa(len(e)) + " bins failed: ")
-	for i, err := range e {
+	b.WriteString(strconv.Itoa(len(e.errs)) + " " + e.noun + " failed: ")
+	for i, err := range e.errs {
 		if i > 0 {
 			b.WriteString("; ")
 		}
@@ -143,21 +146,25 @@ func (e binErrors) Error() string {
 	return b.String()
 }
 
-func (e binErrors) Unwrap() []error { return e }
+func (e *failures) Unwrap() []error { return e.errs }
 
-// joinBins returns nil, the one error, or all of them as binErrors.
-func joinBins(errs []error) error {
-	var failed binErrors
+// joinBins returns nil, the one error, or all of them as failures of bins.
+func joinBins(errs []error) error { return joinFailures("bins", errs) }
+
+// joinFailures returns nil, the one error, or all of them as failures
+// of what noun names.
+func joinFailures(noun string, errs []error) error {
+	failed := &failures{noun: noun}
 	for _, err := range errs {
 		if err != nil {
-			failed = append(failed, err)
+			failed.errs = append(failed.errs, err)
 		}
 	}
-	switch len(failed) {
+	switch len(failed.errs) {
 	case 0:
 		return nil
 	case 1:
-		return failed[0]
+		return failed.errs[0]
 	}
 	return failed
 }

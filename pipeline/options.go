@@ -72,6 +72,15 @@ type Options struct {
 	// Load loads every object into the running kernel, which needs root or
 	// CAP_BPF; a rejected program fails the build.
 	Load bool
+	// VMs are kernels to check the objects on under qemu (see package
+	// vm): kernel image files, or kernel lines scripts/fetch-kernels.sh
+	// caches ("5.10", "6.1", "6.12"). Each boots once, after the build,
+	// and loads every object; Test also runs its cases there. A program
+	// any of them rejects fails the run.
+	VMs []string
+	// Qemu is the qemu-system-x86_64 to boot them with; empty means
+	// $OXBPF_QEMU, else the one on PATH.
+	Qemu string
 	// GoPackage, if set, has Build write Go bindings of each object (see
 	// package gogen) in that package, into GoOut (default: beside it).
 	GoPackage, GoOut string
@@ -125,8 +134,10 @@ func (o *Options) check() error {
 	case o.Load && o.BigEndian != bigEndianHost():
 		return Usage(errors.New("load: the objects are for the other byte order than this host's"))
 	}
-	_, err := o.passes()
-	return err
+	if _, err := o.passes(); err != nil {
+		return err
+	}
+	return o.resolveVMs()
 }
 
 // DefaultToolTimeout is how long opt or llc may run on one bin: minutes

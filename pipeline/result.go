@@ -8,6 +8,7 @@ import (
 	"github.com/oxbpf/oxbpf/rewrite"
 	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/verify"
+	"github.com/oxbpf/oxbpf/vm"
 )
 
 // Result is what a Build or Compile did. See the package documentation
@@ -24,6 +25,8 @@ type Result struct {
 	Duration time.Duration `json:"-"`
 	// Bins are in the order of the crate's bin targets (or as asked).
 	Bins []*BinResult `json:"bins"`
+	// VMs are what each kernel of Options.VMs said, in their order.
+	VMs []*vm.Result `json:"vms,omitempty"`
 }
 
 // BinResult is one bin's way from IR to object.
@@ -68,6 +71,7 @@ const (
 	StepVerify   Step = "verify" // static checks of the object
 	StepLoad     Step = "load"   // load into the running kernel
 	StepGo       Step = "go"     // Go bindings of the object
+	StepVM       Step = "vm"     // boot a kernel under qemu, load the objects there
 )
 
 // Timing is when a step ran, relative to the start of the run.

@@ -193,22 +193,7 @@ func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string
 		return "", loadError(err)
 	}
 	res.Load = rep
-	var rejected []string
-	for _, m := range rep.Maps {
-		if !m.OK {
-			rejected = append(rejected, "map "+m.Name+": "+m.Error)
-		}
-	}
-	for _, pl := range rep.Programs {
-		if !pl.OK {
-			at := ""
-			if pl.Line != "" {
-				at = " at " + pl.Line
-			}
-			rejected = append(rejected, "program "+pl.Name+" rejected"+at+": "+pl.Error)
-		}
-	}
-	if len(rejected) > 0 {
+	if rejected := rep.Rejections(); len(rejected) > 0 {
 		return "", mark(ErrProgram, fmt.Errorf("load: %s%s", rejected[0], words.AndMore(len(rejected)-1, "rejection")))
 	}
 	return fmt.Sprintf("%s accepted by Linux %v", words.Plural(len(rep.Programs), "program"), rep.Kernel), nil

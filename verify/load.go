@@ -50,6 +50,27 @@ func (r *LoadReport) OK() bool {
 	return true
 }
 
+// Rejections are the maps and programs the kernel rejected, one line
+// each: "map M: why", "program P rejected at src/main.rs:42: why".
+func (r *LoadReport) Rejections() []string {
+	var out []string
+	for _, m := range r.Maps {
+		if !m.OK {
+			out = append(out, "map "+m.Name+": "+m.Error)
+		}
+	}
+	for _, p := range r.Programs {
+		if !p.OK {
+			at := ""
+			if p.Line != "" {
+				at = " at " + p.Line
+			}
+			out = append(out, "program "+p.Name+" rejected"+at+": "+p.Error)
+		}
+	}
+	return out
+}
+
 // MapLoad is the outcome of creating one map.
 type MapLoad struct {
 	Name  string `json:"name"`

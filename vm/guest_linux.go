@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/oxbpf/oxbpf/testrun"
 	"github.com/oxbpf/oxbpf/verify"
@@ -30,15 +31,15 @@ func Guest() {
 	res := guest(context.Background())
 	out, err := json.Marshal(res)
 	if err != nil {
-		out, _ = json.Marshal(guestResult{Error: err.Error()})
+		out, _ = json.Marshal(Result{Error: err.Error()})
 	}
 	fmt.Printf("\n%s\n%s\n%s\n", beginResult, out, endResult)
 	unix.Sync()
 	unix.Reboot(unix.LINUX_REBOOT_CMD_POWER_OFF)
 }
 
-func guest(ctx context.Context) guestResult {
-	var res guestResult
+func guest(ctx context.Context) Result {
+	var res Result
 	setUp()
 	var u unix.Utsname
 	if err := unix.Uname(&u); err == nil {
@@ -57,6 +58,7 @@ func guest(ctx context.Context) guestResult {
 	}
 	for i, suite := range req.Suites {
 		sr, err := runSuite(ctx, suiteDir(i), suite, req.VerifierLog)
+
 		res.Suites = append(res.Suites, sr)
 		if err != nil {
 			res.Error = fmt.Sprintf("%s: %v", suite.Name, err)
@@ -88,7 +90,13 @@ func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog boo
 	if err != nil {
 		return res, fmt.Errorf("test cases: %w", err)
 	}
-	if res.Tests, err = testrun.Run(ctx, objects, cases, testrun.Options{}); err != nil {
+	var opts testrun.Options
+	if suite.Run != "" {
+		if opts.Run, err = regexp.Compile(suite.Run); err != nil {
+			return res, fmt.Errorf("test cases: %w", err)
+		}
+	}
+	if res.Tests, err = testrun.Run(ctx, objects, cases, opts); err != nil {
 		return res, fmt.Errorf("test cases: %w", err)
 	}
 	return res, nil

@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/oxbpf/oxbpf/testrun"
@@ -46,6 +48,8 @@ type Suite struct {
 	// Cases is a TOML file of test cases, or a directory of them, to run
 	// on the objects; empty runs none.
 	Cases string
+	// Run selects cases by name, as a regular expression; empty runs all.
+	Run string
 }
 
 // Result is what one kernel said.
@@ -58,8 +62,11 @@ type Result struct {
 	// Accel is how qemu ran it: "kvm" or "tcg"; Boot how long the whole
 	// run took.
 	Accel  string        `json:"accel"`
-	Boot   time.Duration `json:"boot_ns"`
+	Boot   time.Duration `json:"-"`
 	Suites []SuiteResult `json:"suites"`
+	// Error is why the guest could not run the whole request (a suite's
+	// cases that do not read, say); Suites then hold what it did run.
+	Error string `json:"error,omitempty"`
 }
 
 // SuiteResult is what the kernel said of one suite.
@@ -81,6 +88,9 @@ type ObjectLoad struct {
 
 // OK reports whether every object loaded and every case passed.
 func (r *Result) OK() bool {
+	if r.Error != "" {
+		return false
+	}
 	for _, s := range r.Suites {
 		if !s.OK() {
 			return false
@@ -98,4 +108,44 @@ func (s *SuiteResult) OK() bool {
 		}
 	}
 	return s.Tests == nil || s.Tests.OK()
+}
+
+// Refusals are what the kernel refused, one line each: the maps and
+// programs it rejected after their object's name, the objects it could
+// not load at all, how many cases failed, and why the guest stopped
+// early.
+func (r *Result) Refusals() []string {
+	var out []string
+	failed := 0
+	for _, s := range r.Suites {
+		for _, l := range s.Loads {
+			switch {
+			case l.Error != "":
+				out = append(out, l.Object+": "+l.Error)
+			case l.Report != nil:
+				for _, rej := range l.Report.Rejections() {
+					out = append(out, l.Object+": "+rej)
+				}
+			}
+		}
+		if s.Tests != nil {
+			failed += s.Tests.Failed
+		}
+	}
+	if failed > 0 {
+		out = append(out, fmt.Sprintf("%d of the cases failed", failed))
+	}
+	if r.Error != "" {
+		out = append(out, r.Error)
+	}
+	return out
+}
+
+// MarshalJSON writes Boot as "seconds", as oxbpf's other JSON gives times.
+func (r *Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	return json.Marshal(struct {
+		*plain
+		Seconds float64 `json:"seconds"`
+	}{(*plain)(r), r.Boot.Round(time.Microsecond).Seconds()})
 }

@@ -26,6 +26,7 @@ type guestSuite struct {
 	// Objects are names; each is suiteDir(i)/objects/<name>.o.
 	Objects []string `json:"objects"`
 	Cases   bool     `json:"cases"`
+	Run     string   `json:"run,omitempty"`
 }
 
 // The lines around the guest's result on the console, which also carries
@@ -35,19 +36,12 @@ const (
 	endResult   = "--- oxbpf guest end ---"
 )
 
-// guestResult is what the guest prints between the markers.
-type guestResult struct {
-	Result
-	// Error is why the guest could not run the request at all.
-	Error string `json:"error,omitempty"`
-}
-
 // errNoResult is a boot that printed no result: the kernel did not start
 // init, or init did not get to the end.
 var errNoResult = errors.New("the guest printed no result")
 
 // parseResult finds the guest's result in the console's output.
-func parseResult(console []byte) (*guestResult, error) {
+func parseResult(console []byte) (*Result, error) {
 	console = bytes.ReplaceAll(console, []byte("\r"), nil)
 	_, rest, ok := bytes.Cut(console, []byte(beginResult+"\n"))
 	if !ok {
@@ -57,7 +51,7 @@ func parseResult(console []byte) (*guestResult, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: it stops after %d bytes", errNoResult, len(rest))
 	}
-	var r guestResult
+	var r Result
 	if err := json.Unmarshal(body, &r); err != nil {
 		return nil, fmt.Errorf("the guest's result: %w", err)
 	}

@@ -30,7 +30,7 @@ var ErrBoot = errors.New("the guest did not run")
 // Run boots image under qemu with the objects and cases of req, and
 // returns what the kernel said of them.
 func Run(ctx context.Context, image string, req Request, opts Options) (*Result, error) {
-	qemu, err := findQemu(opts.Qemu)
+	qemu, err := FindQemu(opts.Qemu)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func Run(ctx context.Context, image string, req Request, opts Options) (*Result,
 	var res *Result
 	for i, accel := range accels {
 		start := time.Now()
-		var gr *guestResult
+		var gr *Result
 		gr, err = boot(ctx, qemu, image, initrd, accel, opts)
 		if err != nil {
 			if i+1 < len(accels) && ctx.Err() == nil {
@@ -64,10 +64,7 @@ func Run(ctx context.Context, image string, req Request, opts Options) (*Result,
 			}
 			return nil, err
 		}
-		if gr.Error != "" {
-			return nil, fmt.Errorf("%w: %s: %s", ErrBoot, image, gr.Error)
-		}
-		res = &gr.Result
+		res = gr
 		res.Image, res.Accel, res.Boot = image, accel, time.Since(start)
 		break
 	}
@@ -75,7 +72,7 @@ func Run(ctx context.Context, image string, req Request, opts Options) (*Result,
 }
 
 // boot runs qemu once and reads the guest's result from its console.
-func boot(ctx context.Context, qemu, image, initrd, accel string, opts Options) (*guestResult, error) {
+func boot(ctx context.Context, qemu, image, initrd, accel string, opts Options) (*Result, error) {
 	mem := opts.MemoryMB
 	if mem == 0 {
 		mem = 512
@@ -116,7 +113,7 @@ func buildInitramfs(path string, req Request, opts Options) error {
 	}
 	gr := guestRequest{VerifierLog: opts.VerifierLog}
 	for i, suite := range req.Suites {
-		gs := guestSuite{Name: suite.Name, Objects: slices.Sorted(maps.Keys(suite.Objects)), Cases: suite.Cases != ""}
+		gs := guestSuite{Name: suite.Name, Objects: slices.Sorted(maps.Keys(suite.Objects)), Cases: suite.Cases != "", Run: suite.Run}
 		dir := suiteDir(i)
 		for _, name := range gs.Objects {
 			files = append(files, file{name: dir + "/objects/" + name + ".o", source: suite.Objects[name]})
@@ -165,7 +162,9 @@ func caseFiles(path string) ([]string, error) {
 	return filepath.Glob(filepath.Join(path, "*.toml"))
 }
 
-func findQemu(path string) (string, error) {
+// FindQemu returns the qemu-system-x86_64 that Run with Options.Qemu set
+// to path would run, or an error matching ErrNoQemu.
+func FindQemu(path string) (string, error) {
 	path = cmp.Or(path, os.Getenv("OXBPF_QEMU"), "qemu-system-x86_64")
 	found, err := exec.LookPath(path)
 	if err != nil {

@@ -20,14 +20,17 @@ rewrites it for BPF, opt and llc compile it, and the object is checked (and
 with --load, loaded into the running kernel). Bins build in parallel. Each
 step prints a line with its time on stderr; a table of the programs and maps
 follows on stdout. An object is written only when every step passed, and
-atomically: a failed build leaves the previous object in place.
+atomically: a failed build leaves the previous object in place. With --vm,
+the objects are then loaded in each of those kernels under qemu, as
+oxbpf verify --vm does.
 
 Examples:
    oxbpf build fixtures/probes/net
    oxbpf build --manifest-path probes/Cargo.toml --bin xdp_parse --load
    oxbpf build --kernel 4.19 --unroll --mcpu v1 -- -C debug-assertions=off
+   oxbpf build --kernel 5.10 --vm 5.10 --vm 6.12
    oxbpf build example --go-package main --go-out example/loader   # //go:generate`,
-		Flags:  buildFlags(),
+		Flags:  append(buildFlags(), vmFlags()...),
 		Action: runBuild,
 	}
 }

@@ -32,6 +32,15 @@ func checkFlags() []cli.Flag {
 	}
 }
 
+// vmFlags are the flags of the commands that check objects in other
+// kernels under qemu: verify, build, test.
+func vmFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "vm", Usage: "also load the objects in kernel `KERNEL` booted under qemu: a vmlinuz/bzImage, or 5.10, 6.1, 6.12 as scripts/fetch-kernels.sh caches them"},
+		&cli.StringFlag{Name: "qemu", Usage: "the qemu-system-x86_64 `PATH` to boot --vm kernels with", EnvVars: []string{"OXBPF_QEMU"}, DefaultText: "on PATH"},
+	}
+}
+
 // options turns the flags c has into build options; flags a command does
 // not define read as their zero value.
 func options(c *cli.Context) (pipeline.Options, error) {
@@ -47,6 +56,8 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		BigEndian:   c.Bool("bigendian"),
 		KeepTemps:   c.Bool("keep-temps"),
 		Load:        c.Bool("load"),
+		VMs:         c.StringSlice("vm"),
+		Qemu:        c.String("qemu"),
 		Toolchain:   c.String("toolchain"),
 		Stdin:       c.App.Reader,
 		Stdout:      c.App.Writer,

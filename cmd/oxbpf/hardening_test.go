@@ -152,6 +152,7 @@ func TestHardening(t *testing.T) {
 	llvm19 := func(t *testing.T) { testenv.LookPath(t, "opt-19"); testenv.LookPath(t, "llc-19") }
 	cargo := func(t *testing.T) { llvm19(t); testenv.LookPath(t, "cargo"); testenv.Long(t, "runs cargo") }
 	root := func(t *testing.T) { llvm19(t); testenv.Root(t) }
+	qemu := func(t *testing.T) { testenv.LookPath(t, "qemu-system-x86_64") }
 	unixOnly := func(t *testing.T) {
 		if runtime.GOOS == "windows" {
 			t.Skip("no /dev/zero on Windows")
@@ -268,6 +269,20 @@ func TestHardening(t *testing.T) {
 		{name: "load without CAP_BPF", needs: root, nobody: true, setup: func(t *testing.T, dir string) []string {
 			return []string{"verify", testenv.CopyFile(t, testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), filepath.Join(dir, "xdp.o"), 0o644), "--load"}
 		}, code: 3, want: "oxbpf: load map packets: loading BPF needs root or CAP_BPF"},
+		{name: "vm without qemu", setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), "--vm", testenv.Abs(t, "../../verify/testdata/xdp_maps.o")}
+		}, env: []string{"OXBPF_QEMU=qemu-that-is-not-there"}, code: 3,
+			want: "oxbpf: qemu-system-x86_64 not found: install qemu-system-x86 (apt-get install qemu-system-x86) or qemu (brew install qemu), or set OXBPF_QEMU (exec: \"qemu-that-is-not-there\": executable file not found in $PATH)"},
+		{name: "vm kernel not fetched", setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), "--vm", "6.1"}
+		}, env: []string{"OXBPF_KERNELS=/nonexistent/kernels"}, code: 2,
+			want: "oxbpf: vm 6.1: no kernel 6.1 in /nonexistent/kernels: fetch it with scripts/fetch-kernels.sh 6.1"},
+		{name: "vm no such image", setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), "--vm", filepath.Join(dir, "bzImage")}
+		}, code: 2, want: "oxbpf: vm {dir}/bzImage: no kernel image there; give a vmlinuz or bzImage, or 5.10, 6.1, 6.12 for a kernel scripts/fetch-kernels.sh fetches"},
+		{name: "vm image that does not boot", needs: qemu, setup: func(t *testing.T, dir string) []string {
+			return []string{"verify", testenv.Abs(t, "../../verify/testdata/xdp_maps.o"), "--vm", testenv.WriteFile(t, filepath.Join(dir, "bzImage"), "not a kernel", 0o644)}
+		}, code: 3, want: "oxbpf: the guest did not run: {dir}/bzImage under qemu (tcg):..."},
 		{name: "unknown flag", setup: func(t *testing.T, dir string) []string {
 			return []string{"compile", "--frob", filepath.Join(dir, "in.ll")}
 		}, code: 2, want: "oxbpf: compile: flag provided but not defined: -frob; see oxbpf compile --help"},

@@ -67,4 +67,18 @@ func TestKernelChecksRust(t *testing.T) {
 			}
 		}
 	}
+	// The real verifiers agree: 5.10 refuses what --kernel 5.10 refused
+	// (its verifier stops at the atomic, before the helper), 6.1 takes it. The VMs' init is this oxbpf binary, a dynamically
+	// linked one, with its libraries.
+	t.Run("vm", func(t *testing.T) {
+		testenv.Kernels(t)
+		stderr, code := build("--mcpu", "v3", "--vm", "5.10", "--vm", "6.1")
+		last := lastLine(stderr)
+		if code != exitProgram || !strings.Contains(last, "oxbpf: in Linux 5.10.") || !strings.Contains(last, "BPF_STX uses reserved fields") || strings.Contains(last, "Linux 6.1.") {
+			t.Errorf("exit %d, want %d and a refusal of 5.10 only:\n%s", code, exitProgram, stderr)
+		}
+		if !strings.Contains(stderr, "Linux 6.1.") || !strings.Contains(stderr, " vm ") {
+			t.Errorf("no progress line for 6.1:\n%s", stderr)
+		}
+	})
 }

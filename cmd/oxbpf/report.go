@@ -72,6 +72,9 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	if list := binProblems(res, func(r *verify.Report) []verify.Problem { return r.Warnings }); len(list) > 0 {
 		sections = append(sections, "WARNINGS\n"+list)
 	}
+	if table := kernelTable(res); table != "" {
+		sections = append(sections, table)
+	}
 	if verbose {
 		var notes strings.Builder
 		for _, bin := range res.Bins {
@@ -133,6 +136,10 @@ func programTable(res *pipeline.Result, verbose bool) string {
 	if loaded {
 		header += "\tLOAD"
 	}
+	columns := kernelColumns(res)
+	for _, col := range columns {
+		header += "\t" + col
+	}
 	rows := 0
 	for _, bin := range res.Bins {
 		if bin.Verify == nil {
@@ -147,6 +154,9 @@ func programTable(res *pipeline.Result, verbose bool) string {
 			if loaded {
 				row += "\t" + loadOutcome(bin.Load, p.Name)
 			}
+			for _, r := range res.VMs {
+				row += "\t" + vmOutcome(r, bin.Bin, p.Name)
+			}
 			fmt.Fprintln(tw, row)
 		}
 	}
@@ -154,16 +164,27 @@ func programTable(res *pipeline.Result, verbose bool) string {
 	return b.String()
 }
 
-// verifierLogs are the logs of the programs the kernel rejected.
+// verifierLogs are the logs of the programs the kernel rejected, here and
+// in the VMs.
 func verifierLogs(res *pipeline.Result) []string {
 	var logs []string
-	for _, bin := range res.Bins {
-		if bin.Load == nil {
-			continue
+	add := func(rep *verify.LoadReport, where string) {
+		if rep == nil {
+			return
 		}
-		for _, p := range bin.Load.Programs {
+		for _, p := range rep.Programs {
 			if !p.OK && p.Log != "" {
-				logs = append(logs, "verifier log of "+p.Name+":\n"+strings.TrimRight(p.Log, "\n")+"\n")
+				logs = append(logs, "verifier log of "+p.Name+where+":\n"+strings.TrimRight(p.Log, "\n")+"\n")
+			}
+		}
+	}
+	for _, bin := range res.Bins {
+		add(bin.Load, "")
+	}
+	for _, r := range res.VMs {
+		for _, s := range r.Suites {
+			for _, l := range s.Loads {
+				add(l.Report, " ("+l.Object+") on "+kernelName(r))
 			}
 		}
 	}

@@ -20,6 +20,7 @@ func testCommand() *cli.Command {
 		&cli.IntFlag{Name: "bench", Usage: "also run each passing case `N` times in the kernel and report the time per run"},
 	}
 	flags = append(flags, buildFlags()...)
+	flags = append(flags, vmFlags()...)
 	return &cli.Command{
 		Name:      "test",
 		Usage:     "build a crate and run its test cases in the kernel (BPF_PROG_TEST_RUN)",
@@ -51,11 +52,14 @@ addresses for byte arrays, arrays, and tables of a struct's fields (only
 those given are checked; per-CPU maps hold one value for all CPUs and are
 checked by their sum). Each case prints a line, ok, FAIL with what
 differed, or SKIP for a program type the kernel cannot test-run. Exit
-status 1 when a case fails; running needs root or CAP_BPF.
+status 1 when a case fails; running needs root or CAP_BPF. With --vm, the
+cases also run in each of those kernels under qemu, printed after this
+kernel's under a line naming it.
 
 Examples:
    oxbpf test example
    oxbpf test --run 'drop' --bench 10000 example
+   oxbpf test example --vm 5.10 --vm 6.1
    oxbpf test target/bpf/xdp_count.o --cases cases.toml --json`,
 		Flags:  flags,
 		Action: runTest,
@@ -75,10 +79,13 @@ func runTest(c *cli.Context) error {
 		return usagef(c, "--bench %d: want a number of runs", t.Bench)
 	}
 	var res *pipeline.TestResult
-	var err error
 	if args, _ := splitArgs(c); len(args) == 1 && strings.HasSuffix(args[0], ".o") {
 		if fi, serr := os.Stat(args[0]); serr == nil && !fi.IsDir() {
-			res, err = pipeline.TestObject(c.Context, args[0], t)
+			opts, err := options(c)
+			if err != nil {
+				return err
+			}
+			res, err = pipeline.TestObject(c.Context, args[0], opts, t)
 			return finishTest(c, res, err)
 		}
 	}
@@ -100,7 +107,19 @@ func finishTest(c *cli.Context, res *pipeline.TestResult, err error) error {
 	if res.Report == nil {
 		return finish(c, res.Build, err)
 	}
-	return cmp.Or(err, printTests(c.App.Writer, res.Report))
+	perr := printTests(c.App.Writer, res.Report)
+	if res.Build != nil {
+		// Then each kernel under qemu: its verdict, and its cases.
+		for _, r := range res.Build.VMs {
+			fmt.Fprintf(c.App.Writer, "\n=== %s: %s\n", kernelName(r), vmVerdict(r))
+			for _, s := range r.Suites {
+				if s.Tests != nil {
+					perr = cmp.Or(perr, printTests(c.App.Writer, s.Tests))
+				}
+			}
+		}
+	}
+	return cmp.Or(err, perr)
 }
 
 // printTests writes a line per case, what differed under a failure, and

@@ -74,3 +74,48 @@ value = 5
 		t.Fatal(err)
 	}
 }
+
+// TestTestCommandVM runs the cases in a kernel under qemu as well: the
+// failing case fails there too, under a header naming the kernel, and
+// --json has the kernel's results under build.vms.
+func TestTestCommandVM(t *testing.T) {
+	testenv.LookPath(t, "cargo")
+	testenv.LookPath(t, "llc-19")
+	testenv.Root(t)
+	testenv.Kernels(t)
+	cases := testenv.WriteFile(t, filepath.Join(t.TempDir(), "cases.toml"), `
+[[case]]
+name = "DNS passes"
+program = "xdp_count"
+packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
+expect.return = "XDP_PASS"
+
+[[case]]
+name = "a wrong expectation"
+program = "xdp_count"
+packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
+expect.return = "XDP_DROP"
+`, 0o644)
+	target := sharedTarget(t)
+	out, errOut, code := run(t, "", "test", "../../example", "--cases", cases, "--target-dir", target, "--out", t.TempDir(), "--vm", "6.1")
+	kernel := strings.Index(out, "=== Linux 6.1.")
+	if code != exitProgram || kernel < 0 || !strings.Contains(out[kernel:], "FAIL  a wrong expectation (xdp_count)") ||
+		!strings.Contains(lastLine(errOut), "Linux 6.1.") || !strings.Contains(lastLine(errOut), "1 of the cases failed") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	out, _, code = run(t, "", "test", "../../example", "--cases", cases, "--target-dir", target, "--out", t.TempDir(), "--json", "--run", "DNS", "--vm", "5.10")
+	var res struct {
+		Build struct {
+			VMs []struct {
+				Kernel string
+				Suites []struct {
+					Tests struct{ Passed, Failed int }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || len(res.Build.VMs) != 1 || res.Build.VMs[0].Kernel != "5.10" ||
+		len(res.Build.VMs[0].Suites) != 1 || res.Build.VMs[0].Suites[0].Tests.Passed != 1 {
+		t.Errorf("--json --vm 5.10: exit %d, %v, %+v\n%.2000s", code, err, res, out)
+	}
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/oxbpf/oxbpf/pipeline"
+	"github.com/oxbpf/oxbpf/vm"
+)
+
+// kernelColumns head the program table's column for each --vm kernel:
+// its version, or its image's name when that does not tell them apart.
+func kernelColumns(res *pipeline.Result) []string {
+	var cols []string
+	count := map[string]int{}
+	for _, r := range res.VMs {
+		count[r.Kernel.String()]++
+	}
+	for _, r := range res.VMs {
+		col := r.Kernel.String()
+		if !r.Kernel.Known() || count[col] > 1 {
+			col = filepath.Base(r.Image)
+		}
+		cols = append(cols, col)
+	}
+	return cols
+}
+
+// vmOutcome is what one kernel made of a program: "ok", "rejected" (the
+// message is in the KERNELS table, the log under -v), or "-" when the
+// object was not loaded there.
+func vmOutcome(r *vm.Result, bin, program string) string {
+	for _, s := range r.Suites {
+		for _, l := range s.Loads {
+			if l.Object != bin || l.Report == nil {
+				continue
+			}
+			for _, p := range l.Report.Programs {
+				if p.Name == program {
+					return map[bool]string{true: "ok", false: "rejected"}[p.OK]
+				}
+			}
+		}
+	}
+	return "-"
+}
+
+// kernelName is how a kernel run is named in reports: its release and
+// how it ran, or its image when it did not boot.
+func kernelName(r *vm.Result) string {
+	if r.Release == "" {
+		return filepath.Base(r.Image)
+	}
+	return fmt.Sprintf("Linux %s (%s)", r.Release, r.Accel)
+}
+
+// kernelTable has a line per --vm kernel: how long its run took and its
+// verdict, the first thing it refused with how many more.
+func kernelTable(res *pipeline.Result) string {
+	if len(res.VMs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "KERNEL\tIMAGE\tTIME\tVERDICT")
+	for _, r := range res.VMs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", cell(kernelName(r)), cell(filepath.Base(r.Image)), duration(r.Boot), vmVerdict(r))
+	}
+	tw.Flush()
+	return b.String()
+}
+
+// vmVerdict is "ok", or what the kernel refused.
+func vmVerdict(r *vm.Result) string {
+	if r.Release == "" {
+		return "did not run: " + r.Error
+	}
+	if refused := r.Refusals(); len(refused) > 0 {
+		return strings.Join(refused, "; ")
+	}
+	return "ok"
+}
