@@ -122,6 +122,6 @@ func uniqueName(name string, taken map[string]string) string {
 	}
 }
 
-// maxObject bounds the objects VerifyObject reads, as verify bounds its
+// maxObject bounds the objects VerifyObjects reads, as verify bounds its
 // own reads: a BPF object is kilobytes, a wrong argument may be endless.
 const maxObject = 1 << 30
