@@ -11,6 +11,7 @@ import (
 	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/ir"
 	"github.com/oxbpf/oxbpf/rewrite"
+	"github.com/oxbpf/oxbpf/verify"
 )
 
 // ReadIR parses the IR file at path, or stdin when path is "-". A file
@@ -60,6 +61,7 @@ func runPasses(m *ir.Module, opts Options, ro rewrite.Options) (*rewrite.Report,
 		return nil, err
 	}
 	ro.BigEndian, ro.Strict, ro.BTF = opts.BigEndian, opts.Strict, !opts.NoBTF
+	ro.NoFloatBTF = opts.Kernel.Before(verify.BTFFloatSince)
 	rep, err := rewrite.Run(m, passes, ro)
 	if err != nil {
 		return rep, fmt.Errorf("rewrite: %w", err)

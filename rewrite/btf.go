@@ -29,6 +29,8 @@ With Options.BTF, this pass reshapes the debug info, never the code:
     size; the kernel says "Invalid member bits_offset");
   - a zero-sized basic type (the unit type (), !) becomes an empty
     struct: the kernel has no INT of 0 bits;
+  - with Options.NoFloatBTF, f32 and f64 become empty structs of their
+    size: kernels before 5.13 refuse BTF's FLOAT kind;
   - a data-carrying enum's variant part becomes a union of its variants'
     structs and the discriminant, the shape llc-22 gives it, so that
     every LLVM writes the same (llc-19 wrote the variant part as a member
@@ -78,7 +80,7 @@ func runBTF(c *Context) error {
 		case "DICompositeType":
 			err = s.sortMembers(n)
 		case "DIBasicType":
-			err = s.unsizedBasic(n)
+			err = s.basic(n)
 		case "DIDerivedType":
 			err = s.unnamePointer(n)
 		}
@@ -227,18 +229,28 @@ func (s *btfSanitizer) unnamePointer(n *ir.MDNode) error {
 	return nil
 }
 
-// unsizedBasic turns a zero-sized basic type (rustc's () and !) into an
-// empty struct of the same name: BTF has no INT of 0 bits.
-func (s *btfSanitizer) unsizedBasic(n *ir.MDNode) error {
-	if size, ok := n.Field("size"); ok && size.Raw != "0" {
+// basic turns a basic type the target's BTF cannot hold into an empty
+// struct of the same name and size: a zero-sized one (rustc's () and !),
+// as BTF has no INT of 0 bits, and with NoFloatBTF a float.
+func (s *btfSanitizer) basic(n *ir.MDNode) error {
+	size := "0"
+	if v, ok := n.Field("size"); ok {
+		size = v.Raw
+	}
+	encoding, _ := n.Field("encoding")
+	switch {
+	case size == "0":
+		s.c.Count("zero-sized", 1)
+	case encoding.Raw == "DW_ATE_float" && s.c.Options.NoFloatBTF:
+		s.c.Count("float-as-struct", 1)
+	default:
 		return nil
 	}
 	name := `""`
 	if v, ok := n.Field("name"); ok {
 		name = v.Raw
 	}
-	s.c.Count("zero-sized", 1)
-	return s.m.SetNode(n, "!DICompositeType(tag: DW_TAG_structure_type, name: "+name+", size: 0, elements: !{})")
+	return s.m.SetNode(n, "!DICompositeType(tag: DW_TAG_structure_type, name: "+name+", size: "+size+", elements: !{})")
 }
 
 // sortMembers puts a struct's members in offset order, where rustc wrote

@@ -42,6 +42,8 @@ func testOptions(t *testing.T, src string) Options {
 			opts.BigEndian = true
 		case f == "btf":
 			opts.BTF = true
+		case f == "no-float-btf":
+			opts.NoFloatBTF = true
 		case strings.HasPrefix(f, "rustc-commit="):
 			opts.RustcCommit = f[len("rustc-commit="):]
 		default:

@@ -49,6 +49,11 @@ type Options struct {
 	// unless rust-src is installed, whatever machine built the object. A
 	// commit the module's producer contradicts is ignored.
 	RustcCommit string
+	// NoFloatBTF says the target kernel predates BTF's FLOAT kind (5.13):
+	// with BTF, the btf pass describes f32 and f64 as empty structs of
+	// their size, as libbpf does for such kernels, where cilium/ebpf
+	// would hand the kernel a kind it refuses.
+	NoFloatBTF bool
 }
 
 // Context is what a pass sees while it runs: the module, the options and

@@ -195,9 +195,9 @@ func (r *Report) checkKernelBTF(types *btf.Spec, k Kernel) {
 	if enum64 && k.Before(kernelBTFEnum64) {
 		replaced("ENUM64 (a 64-bit enum)", kernelBTFEnum64)
 	}
-	if float && k.Before(kernelBTFFloat) {
+	if float && k.Before(BTFFloatSince) {
 		r.add(Problem{Kind: TooNew, Message: fmt.Sprintf("BTF describes a float (an f32 or f64 type), a BTF kind Linux %v brought: "+
 			"cilium/ebpf hands it to the target kernel %v unchanged, which refuses the object's BTF (libbpf replaces it); "+
-			"keep floats out of maps and events, or build with --btf=false", kernelBTFFloat, k)})
+			"build with oxbpf --kernel %v, which describes floats as libbpf does for it", BTFFloatSince, k, k)})
 	}
 }

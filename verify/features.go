@@ -116,7 +116,9 @@ var (
 
 // BTF kinds and what the loaders do with them on older kernels.
 var (
-	kernelBTFFloat   = Kernel{5, 13} // cilium/ebpf sends it as it is; libbpf replaces it
+	// BTFFloatSince is the release of BTF's FLOAT kind, which cilium/ebpf
+	// sends as it is and libbpf replaces for older kernels.
+	BTFFloatSince    = Kernel{5, 13}
 	kernelBTFDeclTag = Kernel{5, 16} // both loaders replace it
 	kernelBTFTypeTag = Kernel{5, 17} // both loaders replace it
 	kernelBTFEnum64  = Kernel{6, 0}  // both loaders replace it
