@@ -19,6 +19,7 @@ func (r *run) read(o *object, name string) error {
 	m, ms := o.coll.Maps[name], o.spec.Maps[name]
 	var next func() ([]byte, error)
 	var stop func() error
+	var drain func() error // makes Read return what is left, then ErrFlushed
 	switch ms.Type {
 	case ebpf.RingBuf:
 		rd, err := ringbuf.NewReader(m)
@@ -26,7 +27,7 @@ func (r *run) read(o *object, name string) error {
 			return fmt.Errorf("ring buffer %s: %w", name, err)
 		}
 		next = func() ([]byte, error) { rec, err := rd.Read(); return rec.RawSample, err }
-		stop = rd.Close
+		stop, drain = rd.Close, rd.Flush
 	case ebpf.PerfEventArray:
 		rd, err := perf.NewReader(m, 8*os.Getpagesize())
 		if err != nil {
@@ -39,18 +40,19 @@ func (r *run) read(o *object, name string) error {
 			}
 			return rec.RawSample, err
 		}
-		stop = rd.Close
+		stop, drain = rd.Close, rd.Flush
 	default:
 		return nil
 	}
 	r.closers = append(r.closers, func() { stop() })
+	r.drains = append(r.drains, drain)
 	typ := o.events[name]
-	r.readers.Add(1)
+	r.events.Add(1)
 	go func() {
-		defer r.readers.Done()
+		defer r.events.Done()
 		for {
 			raw, err := next()
-			if errors.Is(err, os.ErrClosed) || errors.Is(err, ringbuf.ErrClosed) || errors.Is(err, perf.ErrClosed) {
+			if errors.Is(err, os.ErrClosed) || errors.Is(err, ringbuf.ErrClosed) || errors.Is(err, perf.ErrClosed) || errors.Is(err, ringbuf.ErrFlushed) || errors.Is(err, perf.ErrFlushed) {
 				return
 			}
 			rep := Report{Object: o.name, Map: name, Kind: Event}

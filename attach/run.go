@@ -54,6 +54,7 @@ func Run(ctx context.Context, objects []string, opts Options) error {
 	for {
 		select {
 		case <-ctx.Done():
+			r.drainEvents()
 			r.reportMaps()
 			return nil
 		case <-tick:
@@ -71,7 +72,11 @@ type run struct {
 	report  func(Report)
 	objects []*object
 	closers []func()
-	readers sync.WaitGroup
+	readers sync.WaitGroup // goroutines reading raw sockets
+	// events are the goroutines reading ring buffers and perf event
+	// arrays, drains what ends each once it has read all there is.
+	events sync.WaitGroup
+	drains []func() error
 	// programs counts the objects' programs, attached those attached.
 	programs, attached int
 }
@@ -90,12 +95,23 @@ func (r *run) emit(rep Report) {
 	r.report(rep)
 }
 
+// drainEvents reports what the ring buffers and perf event arrays hold
+// and ends their readers, so that the last report, the maps', comes after
+// every event.
+func (r *run) drainEvents() {
+	for _, drain := range r.drains {
+		drain()
+	}
+	r.events.Wait()
+}
+
 // close detaches and unloads in the reverse order of attaching.
 func (r *run) close() {
 	for i := len(r.closers) - 1; i >= 0; i-- {
 		r.closers[i]()
 	}
 	r.readers.Wait()
+	r.events.Wait()
 }
 
 func (r *run) load(path string) error {
