@@ -50,7 +50,8 @@
 //	  "programs": [{
 //	    "name": "xdp_noret", "section": "xdp", "ok": false,
 //	    "error": "R0 !read_ok",          // optional: the verifier's last word, one line
-//	    "log": "..."                     // optional: the whole verifier log
+//	    "log": "...",                    // optional: the whole verifier log
+//	    "verified_insns": 142            // optional: instructions the verifier processed (Linux 5.16+)
 //	  }]
 //	}
 //

@@ -91,6 +91,10 @@ type ProgramLoad struct {
 	Line string `json:"line,omitempty"`
 	// Log is the verifier's whole log, when there is one.
 	Log string `json:"log,omitempty"`
+	// Verified is how many instructions the verifier processed to accept
+	// the program, its cost to verify; 0 when the kernel (before 5.16)
+	// does not say.
+	Verified int `json:"verified_insns,omitempty"`
 }
 
 // LoadFile reads the object at path and loads it as Load does.

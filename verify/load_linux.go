@@ -71,12 +71,12 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 			rep.Programs = append(rep.Programs, pl)
 			continue
 		}
-		log, err := loadProgram(spec, p, created, progOpts)
+		log, verified, err := loadProgram(spec, p, created, progOpts)
 		err = recoverLog(p, created, err)
 		if noPermission(err) {
 			return nil, fmt.Errorf("load program %s: %w", p.Name, ErrNoPermission)
 		}
-		pl.OK, pl.Log = err == nil, log
+		pl.OK, pl.Log, pl.Verified = err == nil, log, verified
 		if err != nil {
 			pl.Error, pl.Log = shortMessage(p.Name, err), fullLog(err)
 			pl.Line = failingLine(p.Instructions, strings.Split(pl.Log, "\n"))
@@ -155,7 +155,10 @@ func createMap(spec *ebpf.CollectionSpec, name string) (*ebpf.Map, error) {
 
 // loadProgram loads p alone, against the maps Load created, and returns the
 // verifier log it got.
-func loadProgram(spec *ebpf.CollectionSpec, p *ebpf.ProgramSpec, created map[string]*ebpf.Map, opts ebpf.ProgramOptions) (string, error) {
+// loadProgram loads p with the maps created, and returns the verifier's
+// log and how many instructions it processed (0 before Linux 5.16, which
+// does not say).
+func loadProgram(spec *ebpf.CollectionSpec, p *ebpf.ProgramSpec, created map[string]*ebpf.Map, opts ebpf.ProgramOptions) (string, int, error) {
 	one := &ebpf.CollectionSpec{
 		Maps:      make(map[string]*ebpf.MapSpec),
 		Programs:  map[string]*ebpf.ProgramSpec{p.Name: p},
@@ -168,10 +171,16 @@ func loadProgram(spec *ebpf.CollectionSpec, p *ebpf.ProgramSpec, created map[str
 	}
 	coll, err := ebpf.NewCollectionWithOptions(one, ebpf.CollectionOptions{MapReplacements: created, Programs: opts})
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer coll.Close()
-	return coll.Programs[p.Name].VerifierLog, nil
+	prog := coll.Programs[p.Name]
+	verified := 0
+	if info, err := prog.Info(); err == nil {
+		n, _ := info.VerifiedInstructions()
+		verified = int(n)
+	}
+	return prog.VerifierLog, verified, nil
 }
 
 func variablesIn(spec *ebpf.CollectionSpec, keep func(section string) bool) map[string]*ebpf.VariableSpec {

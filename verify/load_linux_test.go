@@ -63,6 +63,10 @@ func TestLoad(t *testing.T) {
 			got = make(map[string]string)
 			for _, p := range r.Programs {
 				got[p.Name] = outcome(t, p.OK, p.Error, p.Log)
+				// What it cost to verify: said since 5.16, for loaded programs.
+				if wantCost := p.OK && !r.Kernel.Before(Kernel{5, 16}); (p.Verified > 0) != wantCost {
+					t.Errorf("%s: verified_insns %d", p.Name, p.Verified)
+				}
 			}
 			compare(t, "programs", got, tc.programs)
 			allOK := true
