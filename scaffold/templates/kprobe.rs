@@ -28,7 +28,7 @@ kprobe! {
         // int do_unlinkat(int dfd, struct filename *name)
         let dfd = ctx.arg::<i32>(0).unwrap_or(-1);
         if let Some(mut event) = EVENTS.reserve(0) {
-            event.write(Unlink { pid: current_pid(), dfd, comm: get_current_comm().unwrap_or([0; 16]) });
+            event.write(Unlink { pid: current_pid(), dfd, comm: get_current_comm() });
             event.submit(0);
         }
         0

@@ -93,7 +93,11 @@ impl SkBuffContext {
     /// The EtherType, in host order ([`ETH_P_IP`](crate::consts::ETH_P_IP), ...).
     #[inline(always)]
     pub fn protocol(&self) -> u16 {
-        u16::from_be(unsafe { (*self.skb).protocol } as u16)
+        let protocol = unsafe { (*self.skb).protocol };
+        // The kernel widens a 16-bit field: said so, the comparisons need
+        // no mask of the upper half.
+        unsafe { core::hint::assert_unchecked(protocol <= 0xffff) };
+        u16::from_be(protocol as u16)
     }
 
     /// The packet's mark.

@@ -9,13 +9,15 @@ pub mod raw;
 use core::ffi::c_void;
 use core::mem::{size_of, MaybeUninit};
 
-/// A helper's status as a `Result`: 0 is success, a negative errno the error.
+/// A helper's status as a `Result`: a negative errno is the error, 0
+/// success. Testing the sign, as C does, compiles to one branch where
+/// testing for 0 took two.
 #[inline(always)]
 pub(crate) fn status(ret: i64) -> Result<(), i64> {
-    if ret == 0 {
-        Ok(())
-    } else {
+    if ret < 0 {
         Err(ret)
+    } else {
+        Ok(())
     }
 }
 
@@ -57,12 +59,18 @@ pub fn get_current_uid_gid() -> u64 {
     unsafe { raw::bpf_get_current_uid_gid() }
 }
 
-/// The current task's name, NUL-padded (`bpf_get_current_comm`).
+/// The current task's name, NUL-padded (`bpf_get_current_comm`); all
+/// zeros where there is no current task, which is how the kernel fills
+/// it then.
 #[inline(always)]
-pub fn get_current_comm() -> Result<[u8; 16], i64> {
-    let mut comm = [0u8; 16];
-    status(unsafe { raw::bpf_get_current_comm(comm.as_mut_ptr() as *mut c_void, comm.len() as u32) })?;
-    Ok(comm)
+pub fn get_current_comm() -> [u8; 16] {
+    // Two words, not 16 bytes, and no Result around them: in a struct an
+    // array of u8 is copied byte by byte (BPF has no unaligned loads),
+    // words in two instructions. The helper writes all 16 bytes, a name
+    // or zeros, so they need no zeroing first.
+    let mut comm = MaybeUninit::<[u64; 2]>::uninit();
+    unsafe { raw::bpf_get_current_comm(comm.as_mut_ptr() as *mut c_void, 16) };
+    unsafe { core::mem::transmute::<[u64; 2], [u8; 16]>(comm.assume_init()) }
 }
 
 /// A pseudo-random number, not fit for cryptography (`bpf_get_prandom_u32`).
