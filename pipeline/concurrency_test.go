@@ -58,8 +58,8 @@ func TestConcurrentBuildsAndDeterminism(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	if len(results[0].Bins) != 5 {
-		t.Fatalf("built %d bins, want the 5 of net", len(results[0].Bins))
+	if len(results[0].Bins) != 6 {
+		t.Fatalf("built %d bins, want the 6 of net", len(results[0].Bins))
 	}
 	for _, b := range results[0].Bins {
 		for i := 1; i < 3; i++ {

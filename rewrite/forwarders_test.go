@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestForwarders(t *testing.T) { runGolden(t, "forwarders", []*Pass{Forwarders}) }

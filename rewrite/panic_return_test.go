@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestPanicReturn(t *testing.T) { runGolden(t, "panic-return", []*Pass{PanicReturn}) }
