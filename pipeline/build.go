@@ -56,6 +56,7 @@ func build(ctx context.Context, opts Options, cases *TestOptions) (*Result, erro
 		Features:        opts.Features,
 		Debug:           !opts.NoBTF,
 		ExtraRustcFlags: opts.RustcFlags,
+		Linker:          opts.Linker,
 		IRDest:          p.tmp,
 	}
 	if opts.Kernel.Known() {

@@ -32,6 +32,12 @@ type Options struct {
 	Toolchain string
 	// TargetDir is cargo's target directory; empty leaves it to cargo.
 	TargetDir string
+	// Linker is what rustc runs as the bins' linker (see
+	// toolchain.CargoArgs.Linker): the command line gives its own
+	// executable, which writes a stub for the bin so that cargo's
+	// fingerprint holds and a build with nothing changed does not run
+	// rustc; empty means the true command, and rustc every time.
+	Linker string
 	// RustcFlags go to rustc after oxbpf's own flags.
 	RustcFlags []string
 	// OutDir receives <bin>.o; empty means <crate dir>/target/bpf.

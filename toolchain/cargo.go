@@ -69,6 +69,12 @@ type CargoArgs struct {
 	Debug bool
 	// ExtraRustcFlags go after oxbpf's own rustc flags.
 	ExtraRustcFlags []string
+	// Linker is the program rustc runs as the bin's linker: oxbpf's own
+	// executable, which then writes a stub for the bin (LinkerMain), so
+	// that cargo finds the bin built and a run with nothing changed does
+	// not run rustc again; its IR from before is then current. Empty
+	// means the `true` command: no stub, and rustc runs every time.
+	Linker string
 	// IRDest, if set, is the caller's own directory each bin's IR is
 	// copied to while a lock on the bin's IR file is held, so that two
 	// oxbpf processes building the same bin never read each other's
@@ -89,14 +95,13 @@ type BinIR struct {
 
 // rustcFlags make rustc emit the LTO'd module as text: with `link` in
 // --emit (cargo adds it) and LTO, the .ll is the module after LTO, and
-// linker=true turns the link itself into a no-op. --emit=llvm-ir names
-// the bin's own file (cargoRustcCommand adds it).
+// the linker (cargoRustcCommand adds -C linker=) links nothing.
+// --emit=llvm-ir names the bin's own file (cargoRustcCommand adds it).
 var rustcFlags = []string{
 	"-C", "lto",
 	"-C", "panic=abort",
 	"-C", "opt-level=3",
 	"-C", "codegen-units=1",
-	"-C", "linker=true",
 	"-C", "embed-bitcode=yes",
 }
 
@@ -173,11 +178,27 @@ func cargoIR(ctx context.Context, a CargoArgs, crate *Crate, bin string, cmd Com
 		return "", fmt.Errorf("lock: %w", err)
 	}
 	defer unlock()
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
+	if a.Linker == "" {
+		// rustc runs every time: IR left from before would only hide
+		// a run that wrote none.
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
 	}
 	if err := runCargo(ctx, a, cmd); err != nil {
 		return "", err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && a.Linker != "" {
+		// cargo found the bin built, but its IR is gone: remove the
+		// stub, which makes cargo run rustc again.
+		if linked, rerr := os.ReadFile(linkedPath(crate.IRDir, bin)); rerr == nil {
+			if err := os.Remove(string(linked)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", err
+			}
+			if err := runCargo(ctx, a, cmd); err != nil {
+				return "", err
+			}
+		}
 	}
 	if _, err := os.Stat(path); err != nil {
 		return "", fmt.Errorf("rustc wrote no IR: %w", err)
@@ -215,12 +236,18 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 	if err != nil {
 		return Command{}, fmt.Errorf("cargo: %w", err)
 	}
-	// Without it rustc fails only after compiling, naming a linker the
-	// user never chose; Windows has no true of its own.
-	if _, err := s.lookPath("true"); err != nil {
-		return Command{}, errors.New(`cargo: no "true" command on PATH: rustc links even when it only emits IR, and oxbpf makes that link a no-op with -C linker=true; on Windows, add Git for Windows' usr\bin (it has true.exe) to PATH`)
-	}
+	linker := a.Linker
 	env := append(s.targetDirEnv(a.TargetDir), ltoEnv)
+	if linker == "" {
+		// Without it rustc fails only after compiling, naming a linker
+		// the user never chose; Windows has no true of its own.
+		if _, err := s.lookPath("true"); err != nil {
+			return Command{}, errors.New(`cargo: no "true" command on PATH: rustc links even when it only emits IR, and oxbpf makes that link a no-op with -C linker=true; on Windows, add Git for Windows' usr\bin (it has true.exe) to PATH`)
+		}
+		linker = "true"
+	} else {
+		env = append(env, linkerEnv+"="+linkedPath(crate.IRDir, bin))
+	}
 	if a.Debug {
 		env = append(env, debugEnv)
 	}
@@ -241,6 +268,7 @@ func (s system) cargoRustcCommand(a CargoArgs, crate *Crate, bin string) (Comman
 	}
 	argv = append(argv, "--", "--emit=llvm-ir="+irPath(crate.IRDir, bin))
 	argv = append(argv, rustcFlags...)
+	argv = append(argv, "-C", "linker="+linker)
 	argv = append(argv, a.ExtraRustcFlags...)
 	return Command{
 		Name:    "cargo",
@@ -361,6 +389,12 @@ func (a Project) lockNotice() func(string) {
 // with -C embed-bitcode=no, and -C lto on the bin then fails ("failed to
 // get bitcode from object file for LTO").
 const ltoEnv = "CARGO_PROFILE_RELEASE_LTO=true"
+
+// linkedPath is where oxbpf as the linker records the stub it wrote for
+// bin (see LinkerMain).
+func linkedPath(dir, bin string) string {
+	return filepath.Join(dir, bin+".linked")
+}
 
 // irPath is the .ll rustc writes for bin under dir, absolute because cargo
 // runs rustc in another directory.

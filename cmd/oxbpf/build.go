@@ -101,6 +101,8 @@ func crateOptions(c *cli.Context) (pipeline.Options, error) {
 		return opts, usagef(c, "--go-out needs --go-package")
 	}
 	opts.RustcFlags = extra
+	// oxbpf itself is rustc's linker: see main and toolchain.LinkerMain.
+	opts.Linker, _ = os.Executable()
 	return opts, nil
 }
 

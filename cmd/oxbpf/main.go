@@ -5,10 +5,14 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/vm"
 )
 
 func main() {
+	if toolchain.IsLinkerCall() {
+		os.Exit(toolchain.LinkerMain(os.Args[1:]))
+	}
 	if vm.IsGuest() {
 		vm.Guest() // powers the machine off
 		os.Exit(1)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/toolchain"
 	"github.com/oxbpf/oxbpf/vm"
 )
 
@@ -13,8 +14,12 @@ import (
 // the cargo target directory), so a run leaves nothing in $TMPDIR, and
 // fails the run if a test left a BPF program attached or pinned.
 //
-// In a VM that a test boots with --vm, this test binary is the init.
+// In a VM that a test boots with --vm, this test binary is the init, and
+// in the builds the tests run, rustc's linker.
 func TestMain(m *testing.M) {
+	if toolchain.IsLinkerCall() { // rustc's linker in a build a test runs
+		os.Exit(toolchain.LinkerMain(os.Args[1:]))
+	}
 	if vm.IsGuest() {
 		vm.Guest()
 		os.Exit(1)
