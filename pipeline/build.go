@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/oxbpf/oxbpf/internal/cache"
 	"os"
 	"path/filepath"
 	"slices"
@@ -84,6 +85,9 @@ func build(ctx context.Context, opts Options, cases *TestOptions) (*Result, erro
 		return res, cargoError(err)
 	}
 	res.Crate, res.ManifestPath = crate.Name, crate.ManifestPath
+	if !opts.NoCache {
+		p.objects = cache.Open(filepath.Join(crate.IRDir, "cache"))
+	}
 	bins, err := crate.BinsToBuild(opts.Bins, opts.Features)
 	if err != nil {
 		return res, Usage(err)

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/oxbpf/oxbpf/internal/cache"
 	"github.com/oxbpf/oxbpf/ir"
 	"github.com/oxbpf/oxbpf/toolchain"
 )
@@ -34,14 +36,13 @@ func (p *pipeline) discover(typedPointers bool) *discovery {
 			defer p.background.Done()
 			defer close(d.done)
 			start := time.Now()
-			found, err := toolchain.Discover(p.ctx, p.opts.discoverOptions(p.discoverDir, typedPointers))
+			cached, err := p.findTools(d, typedPointers)
 			var detail string
-			if found != nil && found.Rustc != nil {
-				d.rustcCommit = found.Rustc.Commit
-			}
 			if err == nil {
-				d.llvm = found.LLVM
-				detail = "opt " + found.LLVM.Opt.Path + ", llc " + found.LLVM.Llc.Path
+				detail = "opt " + d.llvm.Opt.Path + ", llc " + d.llvm.Llc.Path
+				if cached {
+					detail += " (cached)"
+				}
 			}
 			d.err = mark(ErrToolchain, err)
 			p.mu.Lock()
@@ -52,6 +53,60 @@ func (p *pipeline) discover(typedPointers bool) *discovery {
 		}()
 	})
 	return d
+}
+
+// cachedDiscovery is a discovery as the cache keeps it: the pair chosen,
+// rustc's commit, and the stamps of the files that must not have changed
+// since.
+type cachedDiscovery struct {
+	LLVM        *toolchain.LLVM
+	RustcCommit string
+	Stamps      map[string]string
+}
+
+// findTools fills in d's tools and rustc commit from the cache of
+// discoveries, when the machine has not changed in a way that could
+// change them (toolchain.DiscoveryKey), or by discovering them. It
+// reports whether they came from the cache.
+func (p *pipeline) findTools(d *discovery, typedPointers bool) (bool, error) {
+	opts := p.opts.discoverOptions(p.discoverDir, typedPointers)
+	c := p.userCache("discovery")
+	key := toolchain.DiscoveryKey(opts)
+	var hit cachedDiscovery
+	if c.Get(key, &hit) && hit.LLVM != nil && stampsHold(hit.Stamps) {
+		d.llvm, d.rustcCommit = hit.LLVM, hit.RustcCommit
+		return true, nil
+	}
+	found, err := toolchain.Discover(p.ctx, opts)
+	if found != nil && found.Rustc != nil {
+		d.rustcCommit = found.Rustc.Commit
+	}
+	if err != nil {
+		return false, err
+	}
+	d.llvm = found.LLVM
+	c.Put(key, cachedDiscovery{LLVM: found.LLVM, RustcCommit: d.rustcCommit, Stamps: found.Stamps()})
+	return false, nil
+}
+
+// stampsHold reports whether every file has the stamp it had.
+func stampsHold(stamps map[string]string) bool {
+	for path, stamp := range stamps {
+		if toolchain.FileStamp(path) != stamp {
+			return false
+		}
+	}
+	return true
+}
+
+// userCache is the cache in the user's cache directory for kind of
+// entry, or none with NoCache.
+func (p *pipeline) userCache(kind string) cache.Dir {
+	dir := cache.UserDir()
+	if p.opts.NoCache || dir == "" {
+		return cache.Dir{}
+	}
+	return cache.Open(filepath.Join(dir, kind))
 }
 
 // tools waits for the opt and llc that suit m (without opaque pointers,

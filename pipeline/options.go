@@ -97,6 +97,10 @@ type Options struct {
 
 	// Jobs bounds how many bins are built at once; 0 means runtime.NumCPU().
 	Jobs int
+	// NoCache neither reads nor writes oxbpf's caches: the tools
+	// discovery found (in the user's cache directory, see cache.UserDir)
+	// and the objects opt and llc made (under the target directory).
+	NoCache bool
 	// KeepTemps keeps the temporary directory with each bin's
 	// intermediate files (rewritten IR, optimised IR, object).
 	KeepTemps bool

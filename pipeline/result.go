@@ -66,6 +66,7 @@ const (
 	StepCargo    Step = "cargo"    // rustc emits the bin's IR
 	StepParse    Step = "parse"    // read the IR
 	StepRewrite  Step = "rewrite"  // the rewrite passes, and write the result
+	StepCached   Step = "cached"   // the object of an identical rewrite, from the cache: no opt, no llc
 	StepOpt      Step = "opt"
 	StepLlc      Step = "llc"
 	StepVerify   Step = "verify" // static checks of the object

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"github.com/oxbpf/oxbpf/internal/cache"
 	"io"
 	"os"
 	"sync"
@@ -29,6 +30,11 @@ type pipeline struct {
 	// (0) and typed-pointer (1) IR, each started at most once.
 	discoveries [2]discovery
 	discoverDir string
+
+	// objects is the cache of objects by what they were made of (see
+	// objectKey): under the crate's target directory for Build, none
+	// for Compile or with NoCache.
+	objects cache.Dir
 }
 
 func newPipeline(ctx context.Context, opts Options, discoverDir string) (*pipeline, error) {

@@ -46,6 +46,11 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	p.keep(res, bpfIR)
 	keepDebug := !p.opts.NoBTF && !rewrite.WithoutBTF(res.Rewrite)
+	key := p.objectKey(bpfIR, llvm, keepDebug)
+	if key != nil && p.objects.GetFile(key, ".o", obj) {
+		p.step(res, StepCached, "", func() (string, error) { return "opt and llc made this object before", nil })
+		return p.finishObject(ctx, res, obj, out)
+	}
 	err = p.step(res, StepOpt, llvm.Opt.FileName(), func() (string, error) {
 		if err := toolchain.Opt(ctx, toolchain.OptArgs{LLVMRun: p.llvmRun(llvm.Opt, bpfIR, optIR), Unroll: p.opts.Unroll, KeepDebug: keepDebug}); err != nil {
 			return "", llvmError(err)
@@ -63,6 +68,12 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 		return llvmError(err)
 	}
 	p.keep(res, obj)
+	p.objects.PutFile(key, ".o", obj)
+	return p.finishObject(ctx, res, obj, out)
+}
+
+// finishObject checks the object and installs it at out.
+func (p *pipeline) finishObject(ctx context.Context, res *BinResult, obj, out string) error {
 	if err := p.check(ctx, res, obj); err != nil {
 		return err
 	}

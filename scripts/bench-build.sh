@@ -9,7 +9,13 @@
 # flags say otherwise. Each build's --json gives every step's start and
 # duration; the tools' time is the union of their intervals, so overlapping
 # steps count once, and oxbpf's own time is the process's wall time minus
-# that. Target: oxbpf's own share under 5%.
+# that. Target: oxbpf's own share under 5%. These builds pass --no-cache:
+# opt and llc run each time (rustc does not, as nothing changed).
+#
+# Then the rebuilds, RUNS each (median, min, max): a no-op build with the
+# caches (target: 100 ms), and a one-line change, a line inserted at the
+# top of the first bin's source so that every run's IR differs (rustc,
+# opt and llc all run). The source is restored at the end.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +29,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -C "$root" -o "$tmp/oxbpf" ./cmd/oxbpf
 build() {
-	"$tmp/oxbpf" build "$crate" --target-dir "$tmp/target" --out "$tmp/out" --json "${flags[@]}"
+	"$tmp/oxbpf" build "$crate" --target-dir "$tmp/target" --out "$tmp/out" --json "${flags[@]}" "$@"
 }
 build >/dev/null # dependencies, once
 
@@ -46,7 +52,7 @@ printf '%-4s %8s %8s %8s %7s   %7s %7s %7s %7s %7s %7s %7s %7s\n' \
 	run wall tools own share cargo opt llc discover parse rewrite verify load
 for i in $(seq "$runs"); do
 	start=$(date +%s%N)
-	build >"$tmp/run.json" || { echo "build failed" >&2; exit 1; }
+	build --no-cache >"$tmp/run.json" || { echo "build failed" >&2; exit 1; }
 	end=$(date +%s%N)
 	wall=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.6f", ns / 1e9 }')
 	jq -r "$split" "$tmp/run.json" | awk -v run="$i" -v wall="$wall" '{
@@ -58,3 +64,30 @@ done | tee "$tmp/table"
 awk 'NR > 1 { wall += $2; own += $4; n++ } END {
 	printf "mean: wall %.3fs, oxbpf own %.3fs = %.2f%% (target < 5%%)\n", wall / n, own / n, 100 * own / wall
 }' "$tmp/table"
+
+# millis runs a build and prints its wall time in milliseconds.
+millis() {
+	local start end
+	start=$(date +%s%N)
+	build >/dev/null || { echo "build failed" >&2; exit 1; }
+	end=$(date +%s%N)
+	echo $(((end - start) / 1000000))
+}
+# stats reads numbers, one per line, and prints median, min and max.
+stats() {
+	sort -n | awk '{ v[NR] = $1 } END { printf "median %d ms (min %d, max %d, %d runs)", v[int((NR + 1) / 2)], v[1], v[NR], NR }'
+}
+
+build >/dev/null # the caches, warm
+for i in $(seq "$runs"); do millis; done | stats | sed 's/^/no-op rebuild:        /'
+echo
+
+src=$(find "$crate/src/main.rs" "$crate/src/bin" -name '*.rs' 2>/dev/null | sort | head -n1 || true)
+[ -n "$src" ] || { echo "bench-build: no src/main.rs or src/bin/*.rs in $crate" >&2; exit 1; }
+cp "$src" "$tmp/source.rs"
+trap 'cp "$tmp/source.rs" "$src"; rm -rf "$tmp"' EXIT
+for i in $(seq "$runs"); do
+	{ for _ in $(seq "$i"); do echo; done; cat "$tmp/source.rs"; } >"$src"
+	millis
+done | stats | sed 's/^/one-line change:      /'
+echo

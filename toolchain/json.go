@@ -1,6 +1,10 @@
 package toolchain
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
 
 // toolJSON is the one JSON form of an opt or llc, in build results and
 // in doctor's list alike.
@@ -42,4 +46,38 @@ func (l LLVM) MarshalJSON() ([]byte, error) {
 		Opt   Tool `json:"opt"`
 		Llc   Tool `json:"llc"`
 	}{l.Major(), l.Opt, l.Llc})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, for caches of discovery.
+func (t *Tool) UnmarshalJSON(b []byte) error {
+	var j toolJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*t = Tool{Name: j.Name, Path: j.Path, Origin: j.Origin, Source: -1}
+	for s, name := range sourceNames {
+		if name == j.Source {
+			t.Source = Source(s)
+		}
+	}
+	if t.Source < 0 {
+		return fmt.Errorf("tool source %q", j.Source)
+	}
+	if j.Error != "" {
+		t.Err = errors.New(j.Error)
+		return nil
+	}
+	v, err := ParseVersion(j.Version)
+	t.Version = v
+	return err
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (l *LLVM) UnmarshalJSON(b []byte) error {
+	var j struct{ Opt, Llc Tool }
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	l.Opt, l.Llc = j.Opt, j.Llc
+	return nil
 }

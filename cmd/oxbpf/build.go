@@ -24,6 +24,13 @@ atomically: a failed build leaves the previous object in place. With --vm,
 the objects are then loaded in each of those kernels under qemu, as
 oxbpf verify --vm does.
 
+A build with nothing changed reuses what it can (tens of milliseconds): rustc
+does not run (oxbpf is its linker and writes a stub where the bin would be,
+so cargo's fingerprint holds), the tools found come from ~/.cache/oxbpf
+($OXBPF_CACHE), and the object opt and llc made of the same IR with the same
+tools and flags from <target>/release/oxbpf/cache; the object is still
+checked and written. --no-cache builds everything anew.
+
 Examples:
    oxbpf build fixtures/probes/net
    oxbpf build --manifest-path probes/Cargo.toml --bin xdp_parse --load

@@ -18,6 +18,7 @@ func compileFlags() []cli.Flag {
 		boolFlag("strict", "treat rewrite warnings as errors"),
 		boolFlag("bigendian", "build bpfeb objects instead of bpfel"),
 		boolFlag("keep-temps", "keep the intermediate files (rewritten and optimised IR, object) and say where"),
+		boolFlag("no-cache", "neither read nor write oxbpf's caches (the tools found, objects made before): build everything anew"),
 		btfFlag(),
 	}
 }
@@ -55,6 +56,7 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		NoBTF:       !c.Bool("btf"),
 		BigEndian:   c.Bool("bigendian"),
 		KeepTemps:   c.Bool("keep-temps"),
+		NoCache:     c.Bool("no-cache"),
 		Load:        c.Bool("load"),
 		VMs:         c.StringSlice("vm"),
 		Qemu:        c.String("qemu"),
