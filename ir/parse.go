@@ -19,6 +19,7 @@ func Parse(filename string, src string) (*Module, error) {
 	if err := checkText(filename, src); err != nil {
 		return m, err
 	}
+	defer pauseGC()()
 	if cuts := cutPoints(src, pieceCount(len(src))); len(cuts) > 0 && parsePieces(m, cuts) {
 		return m, nil
 	}
