@@ -97,12 +97,20 @@ type BinIR struct {
 // --emit (cargo adds it) and LTO, the .ll is the module after LTO, and
 // the linker (cargoRustcCommand adds -C linker=) links nothing.
 // --emit=llvm-ir names the bin's own file (cargoRustcCommand adds it).
+//
+// rustc optimizes for the host, whose LLVM unrolls loops partially (x86
+// by eight): the BPF code then depended on the machine that built it and
+// was twice the size of C's for a loop. Without partial and runtime
+// unrolling in rustc, oxbpf's opt decides with BPF's rules, as clang
+// does for C (fixtures/ctwins: unroll 42 → 21 instructions, C 22-23).
 var rustcFlags = []string{
 	"-C", "lto",
 	"-C", "panic=abort",
 	"-C", "opt-level=3",
 	"-C", "codegen-units=1",
 	"-C", "embed-bitcode=yes",
+	"-C", "llvm-args=-unroll-allow-partial=false",
+	"-C", "llvm-args=-unroll-runtime=false",
 }
 
 var kernelVersionRE = regexp.MustCompile(`^\d+\.\d+$`)
