@@ -45,6 +45,18 @@ var twins = []twin{
 	{"atomics", "fetch_old.c", "v3", []string{"fetch_old", "fetch_or"}},
 	{"crate", "exec.c", "", []string{"on_exec"}},
 	{"crate", "kernel.c", "", []string{"kernel"}},
+	{"crate", "contexts.c", "", []string{"tc_mark", "udp_only", "cgroup_len", "on_getppid", "on_sys_enter", "on_unlinkat", "on_unlinkat_ret", "on_call"}},
+	{"byname", "byname.c", "", []string{"byname"}},
+	// The raw crate writes the same programs without oxbpf-ebpf.
+	{"raw", "xdp_parse.c", "", []string{"xdp_parse"}},
+	{"raw", "socket_filter.c", "", []string{"socket_filter"}},
+	{"raw", "panic_index.c", "", []string{"panic_index"}},
+	{"raw", "struct_copy.c", "", []string{"struct_copy"}},
+	{"raw", "tc_mark.c", "", []string{"tc_mark"}},
+	{"raw", "counter.c", "", []string{"counter"}},
+	{"raw", "unroll.c", "", []string{"unroll"}},
+	{"raw", "calls.c", "", []string{"calls"}},
+	{"raw", "trace.c", "", []string{"trace_execve", "kprobe_openat2"}},
 }
 
 // counts are one side's figures for a program: instructions in the
@@ -103,9 +115,9 @@ func compare(root, dir string, n int, load bool) (rust, c map[string]counts) {
 		objs, err := filepath.Glob(filepath.Join(out, "*.o"))
 		check(err)
 		for _, obj := range objs {
-			count(obj, tw.programs, rust, load)
+			count(obj, tw.crate, tw.programs, rust, load)
 		}
-		obj := filepath.Join(dir, "c", strings.TrimSuffix(tw.c, ".c")+".o")
+		obj := filepath.Join(dir, "c", tw.crate, strings.TrimSuffix(tw.c, ".c")+".o")
 		check(os.MkdirAll(filepath.Dir(obj), 0o755))
 		cpu := tw.cpu
 		if cpu == "" {
@@ -116,13 +128,14 @@ func compare(root, dir string, n int, load bool) (rust, c map[string]counts) {
 		if b, err := cmd.CombinedOutput(); err != nil {
 			fail("%s: %v\n%s", tw.c, err, b)
 		}
-		count(obj, tw.programs, c, load)
+		count(obj, tw.crate, tw.programs, c, load)
 	}
 	return rust, c
 }
 
-// count records the programs of obj that are among names.
-func count(obj string, names []string, into map[string]counts, load bool) {
+// count records the programs of obj that are among names, as
+// crate/program.
+func count(obj, crate string, names []string, into map[string]counts, load bool) {
 	rep, err := verify.Inspect(obj, verify.Options{})
 	check(err)
 	verified := map[string]int{}
@@ -139,7 +152,7 @@ func count(obj string, names []string, into map[string]counts, load bool) {
 	for _, p := range rep.Programs {
 		for _, name := range names {
 			if p.Name == name {
-				into[name] = counts{p.Instructions, verified[name]}
+				into[crate+"/"+name] = counts{p.Instructions, verified[name]}
 			}
 		}
 	}
@@ -155,7 +168,8 @@ func report(n int, rust, c map[string]counts, load bool) {
 	fmt.Fprintln(tw, header)
 	var total [2]counts
 	for _, t := range twins {
-		for _, name := range t.programs {
+		for _, program := range t.programs {
+			name := t.crate + "/" + program
 			r, cc := rust[name], c[name]
 			if r.insns == 0 || cc.insns == 0 {
 				fail("%s: no program in one of the objects (rust %d, c %d instructions)", name, r.insns, cc.insns)
