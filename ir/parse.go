@@ -20,10 +20,22 @@ func Parse(filename string, src string) (*Module, error) {
 		return m, err
 	}
 	defer pauseGC()()
+	defer m.emptyIsNil()
 	if cuts := cutPoints(src, pieceCount(len(src))); len(cuts) > 0 && parsePieces(m, cuts) {
 		return m, nil
 	}
 	return m, parseWhole(m)
+}
+
+// emptyIsNil makes the lists presize made room in nil when they stayed
+// empty, as they are when nothing made room.
+func (m *Module) emptyIsNil() {
+	if len(m.Metadata) == 0 {
+		m.Metadata = nil
+	}
+	if len(m.Funcs) == 0 {
+		m.Funcs = nil
+	}
 }
 
 func newModule(filename, src string) *Module {
@@ -62,6 +74,7 @@ func checkText(filename, src string) error {
 
 // parseWhole parses the file of m with one parser, from start to end.
 func parseWhole(m *Module) error {
+	m.presize(m.srcs[0].text)
 	var p parser
 	p.init(m, m.srcs[0])
 	p.run(p.parseModule)

@@ -40,27 +40,40 @@ var opcodes = map[string]opShape{
 func (p *parser) parseBody() *Body {
 	body := &Body{Span: Span{Start: p.pos}}
 	p.expect(tokLBrace)
+	// Blocks and their instructions gather on the scratch stacks and go
+	// to the slabs at their final sizes.
+	blocks, instrs := len(p.blocks), len(p.instrs)
 	var b *Block
+	endBlock := func() {
+		if b != nil {
+			b.Instrs = pop(&p.instrs, instrs, &p.instrPtrSlab)
+		}
+	}
 	for p.tok != tokRBrace {
 		if p.tok == tokEOF {
+			endBlock()
 			p.fail("expected '}' to end the function, found end of file")
 		}
 		if p.tok == tokLabel || b == nil {
-			b = &Block{Span: Span{Start: p.pos}}
+			endBlock()
+			b = p.blockSlab.new()
+			b.Span = Span{Start: p.pos}
 			if p.tok == tokLabel {
 				b.Label = p.ident()
 			}
-			body.Blocks = append(body.Blocks, b)
+			p.blocks = append(p.blocks, b)
 		}
 		if p.tok == tokLabel || p.tok == tokRBrace {
 			b.End = p.prevEnd
 			continue
 		}
 		if in := p.parseInstrRecovering(); in != nil {
-			b.Instrs = append(b.Instrs, in)
+			p.instrs = append(p.instrs, in)
 		}
 		b.End = p.prevEnd
 	}
+	endBlock()
+	body.Blocks = pop(&p.blocks, blocks, &p.blockPtrSlab)
 	p.next()
 	body.End = p.prevEnd
 	return body

@@ -73,6 +73,10 @@ func parsePieces(m *Module, cuts []int) bool {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(starts)) {
 		wg.Go(func() {
+			// One parser per worker: its slabs and scratch stacks carry
+			// on from piece to piece, instead of each piece leaving a
+			// partly used chunk of every slab.
+			var p parser
 			for i := range next {
 				end := len(file.text)
 				if i+1 < len(starts) {
@@ -82,7 +86,8 @@ func parsePieces(m *Module, cuts []int) bool {
 				// parser meets EOF there; positions stay the file's.
 				text := &source{name: file.name, base: file.base, text: file.text[:end]}
 				piece := &Module{Filename: m.Filename, srcs: m.srcs}
-				var p parser
+				piece.presize(file.text[starts[i]:end])
+				p.errors, p.depth, p.bracketed = nil, 0, 0
 				p.initAt(piece, text, file.base+Pos(starts[i]))
 				p.home = m
 				p.run(p.parseModule)
@@ -96,10 +101,37 @@ func parsePieces(m *Module, cuts []int) bool {
 	if slices.Contains(pieces, nil) {
 		return false
 	}
+	m.reserve(pieces)
 	for _, piece := range pieces {
 		m.join(piece)
 	}
 	return true
+}
+
+// presize gives m's longest lists room for what text holds, counted by
+// the lines that begin them, so that they do not grow by copying. A list
+// that stays empty is nil again after the parse (see Parse).
+func (m *Module) presize(text string) {
+	if n := strings.Count(text, "\n!"); n > 0 {
+		m.Metadata = make([]*MDNode, 0, n+1)
+	}
+	if n := strings.Count(text, "\ndefine "); n > 0 {
+		m.Funcs = make([]*Func, 0, n+1)
+	}
+}
+
+// reserve gives m's lists room for the entities of every piece, so that
+// joining them copies each list once instead of growing it piece by piece.
+func (m *Module) reserve(pieces []*Module) {
+	var funcs, globals, metadata int
+	for _, p := range pieces {
+		funcs += len(p.Funcs)
+		globals += len(p.Globals)
+		metadata += len(p.Metadata)
+	}
+	m.Funcs = slices.Grow(m.Funcs, funcs)
+	m.Globals = slices.Grow(m.Globals, globals)
+	m.Metadata = slices.Grow(m.Metadata, metadata)
 }
 
 // join appends the entities of piece, parsed from a later part of the same

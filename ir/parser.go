@@ -49,6 +49,8 @@ type parser struct {
 	fields []MDField
 	words  []Word
 	atts   []Attachment
+	instrs []*Instr
+	blocks []*Block
 
 	// slabs the model is allocated from
 	opSlab       slab[Operand]
@@ -61,6 +63,9 @@ type parser struct {
 	compoundSlab slab[Compound]
 	mdNodeSlab   slab[MDNode]
 	attrListSlab slab[AttrList]
+	blockSlab    slab[Block]
+	instrPtrSlab slab[*Instr]
+	blockPtrSlab slab[*Block]
 }
 
 func (p *parser) init(m *Module, src *source) {
