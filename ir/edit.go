@@ -206,6 +206,22 @@ func (m *Module) AddAttrs(list *AttrList, text string) error {
 	return nil
 }
 
+// AddArgAttrs adds parameter attributes, written as LLVM writes them
+// ("readonly"), to a call argument: after its type, where it has none.
+func (m *Module) AddArgAttrs(arg *Operand, text string) error {
+	if arg.Attrs != nil {
+		return m.AddAttrs(arg.Attrs, text)
+	}
+	var parsed AttrList
+	src, err := m.parseSnippet(text+" ", func(p *parser) { parsed = p.parseAttrList(paramAttrs) })
+	if err != nil {
+		return err
+	}
+	m.replaceWithSnippet(arg.Value.Start, arg.Value.Start, src)
+	arg.Attrs = &parsed
+	return nil
+}
+
 // ReplaceAttr replaces the i-th attribute of a list with the attributes in
 // text; an empty text removes it.
 func (m *Module) ReplaceAttr(list *AttrList, i int, text string) error {

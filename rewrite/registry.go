@@ -7,11 +7,12 @@ func All() []*Pass {
 }
 
 // BPF returns the passes a BPF build needs before opt, in order:
-// retarget and inline-all first, panic-exit before downlevel so that
+// retarget and inline-all first (helpers and helper-args before them, so
+// that every helper call is one and is marked), panic-exit before downlevel so that
 // downlevel sees every body, btf and btf-maps before downlevel so that
 // what they write is downlevelled too, lint last so it reports on what opt will get.
 func BPF() []*Pass {
-	return []*Pass{Retarget, Helpers, InlineAll, PanicExit, Atomics, BTF, BTFMaps, Downlevel, Lint}
+	return []*Pass{Retarget, Helpers, HelperArgs, InlineAll, PanicExit, Atomics, BTF, BTFMaps, Downlevel, Lint}
 }
 
 // AfterOpt returns the passes a BPF build runs on opt's output, before

@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestHelperArgs(t *testing.T) { runGolden(t, "helper-args", []*Pass{HelperArgs}) }
