@@ -48,6 +48,7 @@ var twins = []twin{
 	{"crate", "contexts.c", "", []string{"tc_mark", "udp_only", "cgroup_len", "on_getppid", "on_sys_enter", "on_unlinkat", "on_unlinkat_ret", "on_call"}},
 	{"crate", "maps.c", "", []string{"hash", "array", "lpm", "queues", "drain", "ring", "perf", "tail", "tail_target"}},
 	{"byname", "byname.c", "", []string{"byname"}},
+	{"btf", "btf_corpus.c", "", []string{"btf_corpus"}},
 	// The raw crate writes the same programs without oxbpf-ebpf.
 	{"raw", "xdp_parse.c", "", []string{"xdp_parse"}},
 	{"raw", "socket_filter.c", "", []string{"socket_filter"}},
