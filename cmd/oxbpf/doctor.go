@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/oxbpf/oxbpf/internal/kernelcache"
 	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/verify"
 	"github.com/urfave/cli/v2"
@@ -21,7 +23,8 @@ func doctorCommand() *cli.Command {
 and llc discovery considers, in its search order, with versions; marks (*)
 what a build would use and says why; says what to install when no usable
 opt and llc pair exists (exit status 3); and tells whether this process may
-load BPF programs (root or CAP_BPF) into the running kernel. A crate
+load BPF programs (root or CAP_BPF) into the running kernel, whether --vm
+has qemu and which kernels scripts/fetch-kernels.sh cached. A crate
 directory counts for rustup's choice of toolchain (rust-toolchain.toml).
 
 Examples:
@@ -114,7 +117,29 @@ func printDoctor(w io.Writer, rep *pipeline.DoctorReport) error {
 		load = "yes"
 	}
 	fmt.Fprintf(w, "\nBPF loading (%s, kernel %s): %s: %s\n", strings.Join(bpfIdentity(rep.BPF), ", "), rep.BPF.Kernel, load, rep.BPF.Reason)
+	fmt.Fprintf(w, "\nother kernels (--vm): %s\n", vmLine(rep.VMs))
+	if rep.Cache != "" {
+		fmt.Fprintf(w, "caches: %s (tools found; objects under each target directory)\n", rep.Cache)
+	}
 	return nil
+}
+
+// vmLine says what --vm has to work with.
+func vmLine(r pipeline.VMReadiness) string {
+	if r.QemuError != "" {
+		return r.QemuError
+	}
+	var kernels []string
+	for _, line := range kernelcache.Lines {
+		if image := r.Kernels[line]; image != "" {
+			kernels = append(kernels, line+" ("+filepath.Base(image)+")")
+		}
+	}
+	have := "no kernels cached in " + r.KernelDir + ": scripts/fetch-kernels.sh fetches 5.10, 6.1 and 6.12, or give --vm a vmlinuz"
+	if len(kernels) > 0 {
+		have = "kernels " + strings.Join(kernels, ", ") + " in " + r.KernelDir
+	}
+	return r.Qemu + "; " + have
 }
 
 func bpfIdentity(b verify.Privileges) []string {

@@ -93,7 +93,7 @@ func TestDoctor(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"rustc (* used by cargo)", "cargo", "opt and llc, in search order", "chosen: LLVM ", "BPF loading ("} {
+	for _, want := range []string{"rustc (* used by cargo)", "cargo", "opt and llc, in search order", "chosen: LLVM ", "BPF loading (", "other kernels (--vm): "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("doctor lacks %q:\n%s", want, out)
 		}
@@ -108,12 +108,23 @@ func TestDoctor(t *testing.T) {
 		} `json:"chosen"`
 		Reason string         `json:"reason"`
 		BPF    map[string]any `json:"bpf"`
+		VMs    struct {
+			Qemu      string            `json:"qemu"`
+			QemuError string            `json:"qemu_error"`
+			KernelDir string            `json:"kernel_dir"`
+			Kernels   map[string]string `json:"kernels"`
+		} `json:"vms"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if rep.Chosen == nil || rep.Chosen.Major < 15 || rep.Reason == "" || len(rep.LLVMTools) < 2 || rep.BPF["can_load"] == nil {
+	if rep.Chosen == nil || rep.Chosen.Major < 15 || rep.Reason == "" || len(rep.LLVMTools) < 2 || rep.BPF["can_load"] == nil || rep.VMs.KernelDir == "" || (rep.VMs.Qemu == "") == (rep.VMs.QemuError == "") {
 		t.Errorf("doctor --json:\n%s", out)
+	}
+	// Without qemu, doctor says what to install, and still exits 0.
+	t.Setenv("OXBPF_QEMU", "/nonexistent/qemu")
+	if out, _, code := run(t, "", "doctor"); code != 0 || !strings.Contains(out, "other kernels (--vm): qemu-system-x86_64 not found: install qemu-system-x86") {
+		t.Errorf("doctor without qemu: exit %d\n%s", code, out)
 	}
 	// A missing explicit tool is a toolchain failure, and doctor says so.
 	_, errOut, code = run(t, "", "doctor", "--opt", "/nonexistent/opt")
