@@ -9,7 +9,7 @@ FUZZMINIMIZE ?= 100x
 # Each fuzz target as package:Name.
 FUZZ_TARGETS := ir:FuzzParse verify:FuzzInspect \
 	rewrite:FuzzRetarget rewrite:FuzzInlineAll rewrite:FuzzPanicExit \
-	rewrite:FuzzDownlevel rewrite:FuzzLint rewrite:FuzzBPF
+	rewrite:FuzzDownlevel rewrite:FuzzLint rewrite:FuzzBPF rewrite:FuzzAfterOpt
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
 .PHONY: example test setup kernels vet rustvet unit fuzz cross bench

@@ -47,3 +47,4 @@ func FuzzPanicExit(f *testing.F) { fuzzPasses(f, []*Pass{PanicExit}) }
 func FuzzDownlevel(f *testing.F) { fuzzPasses(f, []*Pass{Downlevel}) }
 func FuzzLint(f *testing.F)      { fuzzPasses(f, []*Pass{Lint}) }
 func FuzzBPF(f *testing.F)       { fuzzPasses(f, BPF()) }
+func FuzzAfterOpt(f *testing.F)  { fuzzPasses(f, AfterOpt()) }

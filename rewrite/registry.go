@@ -18,4 +18,4 @@ func BPF() []*Pass {
 // AfterOpt returns the passes a BPF build runs on opt's output, before
 // llc: what opt itself introduced and llc would compile wrongly, and the
 // line info of what opt inlined.
-func AfterOpt() []*Pass { return []*Pass{PanicReturn, Forwarders, UndefZero, UserLines} }
+func AfterOpt() []*Pass { return []*Pass{PanicReturn, SharedSlots, Forwarders, UndefZero, UserLines} }

@@ -1,0 +1,5 @@
+package rewrite
+
+import "testing"
+
+func TestSharedSlots(t *testing.T) { runGolden(t, "shared-slots", []*Pass{SharedSlots}) }
