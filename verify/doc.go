@@ -39,6 +39,12 @@
 //	    "section": "xdp",                // optional
 //	    "symbol": "memcpy",              // optional: the function or symbol at fault
 //	    "message": "..."                 // one line for people
+//	  }],
+//	  "core": [{                         // optional: CO-RE relocations
+//	    "program": "read_task", "insn": 10,
+//	    "kind": "byte_off",              // byte_off, byte_sz, field_exists, type_exists, ...
+//	    "type": "task_struct", "field": "pid", // field optional: "real_parent.tgid", "comm[3]"
+//	    "line": "src/main.rs:12"         // optional
 //	  }]
 //	}
 //
@@ -52,7 +58,12 @@
 //	    "error": "R0 !read_ok",          // optional: the verifier's last word, one line
 //	    "log": "...",                    // optional: the whole verifier log
 //	    "verified_insns": 142            // optional: instructions the verifier processed (Linux 5.16+)
-//	  }]
+//	  }],
+//	  "core": [{...,                     // optional: each relocation as above, and what
+//	    "local": 0, "target": 2432,      // this kernel's BTF fixed it to (the object's
+//	    "missing": true                  // value, the kernel's; optional: no such field or type)
+//	  }],
+//	  "core_error": "..."                // optional: why the kernel's BTF could not be read
 //	}
 //
 // Lists are never null. The kinds and the messages' wording may grow; the keys

@@ -74,6 +74,9 @@ func InspectBytes(data []byte, opts Options) *Report {
 	}
 	r.describe(spec)
 	r.describeBTF(spec, data)
+	if core := coreRelocations(spec); len(core) > 0 {
+		r.CORE = core
+	}
 	r.check(spec, opts)
 	r.checkDataPointers(data)
 	return r

@@ -33,6 +33,11 @@ type LoadReport struct {
 	Kernel   Kernel        `json:"kernel"`
 	Maps     []MapLoad     `json:"maps"`
 	Programs []ProgramLoad `json:"programs"`
+	// CORE is what the kernel's BTF made of each CO-RE relocation, as the
+	// loader fixes it; COREError why that could not be worked out (a
+	// kernel without BTF).
+	CORE      []COREFixup `json:"core,omitempty"`
+	COREError string      `json:"core_error,omitempty"`
 }
 
 // OK reports whether every map and program loaded.

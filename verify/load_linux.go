@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/btf"
 	"golang.org/x/sys/unix"
 )
 
@@ -83,7 +84,26 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 		}
 		rep.Programs = append(rep.Programs, pl)
 	}
+	rep.CORE, rep.COREError = kernelFixups(spec)
 	return rep, nil
+}
+
+// kernelFixups is what the running kernel's BTF makes of the CO-RE
+// relocations of spec, or why that cannot be said; nothing for an object
+// without any.
+func kernelFixups(spec *ebpf.CollectionSpec) ([]COREFixup, string) {
+	if len(coreRelocations(spec)) == 0 {
+		return nil, ""
+	}
+	kernel, err := btf.LoadKernelSpec()
+	if err != nil {
+		return nil, fmt.Sprintf("the kernel's BTF (/sys/kernel/btf/vmlinux): %v", err)
+	}
+	fixups, err := coreFixups(spec, kernel)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return fixups, ""
 }
 
 // Run loads one program of spec with the maps it uses, runs it once on data

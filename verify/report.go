@@ -22,6 +22,9 @@ type Report struct {
 	// Notes say what loaders adapt by themselves for the target kernel,
 	// such as BTF kinds it predates that they replace.
 	Notes []string `json:"notes,omitempty"`
+	// CORE are the CO-RE relocations, which the loader fixes against the
+	// kernel's BTF.
+	CORE []CORERelocation `json:"core,omitempty"`
 }
 
 // OK reports whether Inspect found no problem.

@@ -41,9 +41,13 @@ func TestRun(t *testing.T) {
 	for name, c := range picked {
 		suite.Objects[name] = c.Path
 	}
+	// An object with CO-RE relocations: each kernel's BTF gives
+	// task_struct.pid its own offset.
+	core := vm.Suite{Name: "core", Objects: map[string]string{"core": "../verify/testdata/core.o"}}
+	pidOffsets := map[uint64]string{}
 	for _, line := range kernelcache.Lines {
 		t.Run(line, func(t *testing.T) {
-			res, err := vm.Run(context.Background(), images[line], vm.Request{Suites: []vm.Suite{suite}}, vm.Options{Qemu: qemu})
+			res, err := vm.Run(context.Background(), images[line], vm.Request{Suites: []vm.Suite{suite, core}}, vm.Options{Qemu: qemu})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,8 +55,24 @@ func TestRun(t *testing.T) {
 			if want, _ := verify.ParseKernel(line); res.Kernel != want {
 				t.Errorf("the guest says it runs %v (%s)", res.Kernel, res.Release)
 			}
-			if len(res.Suites) != 1 || len(res.Suites[0].Loads) != len(picked) {
+			if len(res.Suites) != 2 || len(res.Suites[0].Loads) != len(picked) || len(res.Suites[1].Loads) != 1 {
 				t.Fatalf("result has %+v", res.Suites)
+			}
+			coreLoad := res.Suites[1].Loads[0].Report
+			if coreLoad == nil || !coreLoad.OK() || coreLoad.COREError != "" {
+				t.Fatalf("core.o: %+v", coreLoad)
+			}
+			for _, f := range coreLoad.CORE {
+				if f.What() == "task_struct.pid" {
+					if f.Missing || f.Target == 0 || pidOffsets[f.Target] != "" {
+						t.Errorf("task_struct.pid at %d, as on %s: %+v", f.Target, pidOffsets[f.Target], f)
+					}
+					pidOffsets[f.Target] = line
+					t.Logf("Linux %s: task_struct.pid at byte %d", res.Release, f.Target)
+				}
+				if f.Field == "oxbpf_no_such_field" && !f.Missing {
+					t.Errorf("%s found: %+v", f.What(), f)
+				}
 			}
 			for _, l := range res.Suites[0].Loads {
 				var lerr error

@@ -72,6 +72,9 @@ func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	if list := binProblems(res, func(r *verify.Report) []verify.Problem { return r.Warnings }); len(list) > 0 {
 		sections = append(sections, "WARNINGS\n"+list)
 	}
+	if table := coreTable(res); table != "" {
+		sections = append(sections, table)
+	}
 	if table := kernelTable(res); table != "" {
 		sections = append(sections, table)
 	}
