@@ -124,35 +124,38 @@ func describeRelocation(relo *btf.CORERelocation, types *btf.Spec) CORERelocatio
 		if err != nil {
 			break
 		}
-		switch t := btf.UnderlyingType(cur).(type) {
-		case *btf.Struct:
-			if i >= len(t.Members) {
+		under := btf.UnderlyingType(cur)
+		if members, ok := membersOf(under); ok {
+			if i >= len(members) {
 				return r
 			}
 			if path.Len() > 0 {
 				path.WriteByte('.')
 			}
-			path.WriteString(t.Members[i].Name)
-			cur = t.Members[i].Type
-		case *btf.Union:
-			if i >= len(t.Members) {
-				return r
-			}
-			if path.Len() > 0 {
-				path.WriteByte('.')
-			}
-			path.WriteString(t.Members[i].Name)
-			cur = t.Members[i].Type
-		case *btf.Array:
-			fmt.Fprintf(&path, "[%d]", i)
-			cur = t.Type
-		default:
-			r.Field = path.String()
-			return r
+			path.WriteString(members[i].Name)
+			cur = members[i].Type
+			continue
 		}
+		a, ok := under.(*btf.Array)
+		if !ok {
+			break
+		}
+		fmt.Fprintf(&path, "[%d]", i)
+		cur = a.Type
 	}
 	r.Field = path.String()
 	return r
+}
+
+// membersOf returns the members of a struct or union.
+func membersOf(t btf.Type) ([]btf.Member, bool) {
+	switch t := t.(type) {
+	case *btf.Struct:
+		return t.Members, true
+	case *btf.Union:
+		return t.Members, true
+	}
+	return nil, false
 }
 
 // coreFixups computes what the kernel whose BTF is kernel makes of every

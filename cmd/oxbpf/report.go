@@ -196,21 +196,31 @@ func verifierLogs(res *pipeline.Result) []string {
 
 // mapTable lists every map.
 func mapTable(res *pipeline.Result) string {
+	return table("MAP\tBIN\tTYPE\tKEY\tVALUE\tMAX ENTRIES\tDEFINED", func(row func(string, ...any)) {
+		for _, bin := range res.Bins {
+			if bin.Verify == nil {
+				continue
+			}
+			for _, m := range bin.Verify.Maps {
+				row("%s\t%s\t%s\t%d\t%d\t%d\t%s", cell(m.Name), cell(bin.Bin), m.Type, m.KeySize, m.ValueSize, m.MaxEntries, m.Definition)
+			}
+		}
+	})
+}
+
+// table lays out the rows fill gives in columns under header, or is ""
+// when it gives none.
+func table(header string, fill func(row func(format string, args ...any))) string {
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
 	rows := 0
-	for _, bin := range res.Bins {
-		if bin.Verify == nil {
-			continue
+	fill(func(format string, args ...any) {
+		if rows == 0 {
+			fmt.Fprintln(tw, header)
 		}
-		for _, m := range bin.Verify.Maps {
-			if rows == 0 {
-				fmt.Fprintln(tw, "MAP\tBIN\tTYPE\tKEY\tVALUE\tMAX ENTRIES\tDEFINED")
-			}
-			rows++
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\n", cell(m.Name), cell(bin.Bin), m.Type, m.KeySize, m.ValueSize, m.MaxEntries, m.Definition)
-		}
-	}
+		rows++
+		fmt.Fprintf(tw, format+"\n", args...)
+	})
 	tw.Flush()
 	return b.String()
 }

@@ -1,74 +1,66 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/oxbpf/oxbpf/pipeline"
 	"github.com/oxbpf/oxbpf/verify"
+	"github.com/oxbpf/oxbpf/vm"
 )
 
 // coreTable lists the CO-RE relocations of every bin, with what this
 // kernel's BTF (--load) and each --vm kernel's made of them: the field's
 // offset (or size, or existence) there, or "missing".
 func coreTable(res *pipeline.Result) string {
-	var b strings.Builder
-	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	rows := 0
-	for _, bin := range res.Bins {
-		if bin.Verify == nil {
-			continue
-		}
-		for _, r := range bin.Verify.CORE {
-			if rows == 0 {
-				header := "CO-RE RELOCATION\tBIN\tPROGRAM\tINSN\tKIND\tLINE\tLOCAL"
+	header := "CO-RE RELOCATION\tBIN\tPROGRAM\tINSN\tKIND\tLINE\tLOCAL"
+	if hostLoaded(res) {
+		header += "\tTHIS KERNEL"
+	}
+	for _, col := range kernelColumns(res) {
+		header += "\t" + col
+	}
+	return table(header, func(row func(string, ...any)) {
+		for _, bin := range res.Bins {
+			if bin.Verify == nil {
+				continue
+			}
+			for _, r := range bin.Verify.CORE {
+				// The object's own value, from any load of it.
+				reports := []*verify.LoadReport{bin.Load}
+				for _, vr := range res.VMs {
+					reports = append(reports, vmLoad(vr, bin.Bin))
+				}
+				local := "-"
+				for _, rep := range reports {
+					if f := fixupOf(rep, r); f != nil {
+						local = strconv.FormatUint(f.Local, 10)
+						break
+					}
+				}
+				cells := []string{cell(r.What()), cell(bin.Bin), cell(r.Program), strconv.Itoa(r.Insn), r.Kind, cell(r.Line), local}
 				if hostLoaded(res) {
-					header += "\tTHIS KERNEL"
+					cells = append(cells, fixupCell(bin.Load, r))
 				}
-				for _, col := range kernelColumns(res) {
-					header += "\t" + col
+				for _, rep := range reports[1:] {
+					cells = append(cells, fixupCell(rep, r))
 				}
-				fmt.Fprintln(tw, header)
+				row("%s", strings.Join(cells, "\t"))
 			}
-			rows++
-			local := "-"
-			if f := fixupOf(bin.Load, r); f != nil {
-				local = strconv.FormatUint(f.Local, 10)
+		}
+	})
+}
+
+// vmLoad is what a --vm kernel said of bin's object, or nil.
+func vmLoad(r *vm.Result, bin string) *verify.LoadReport {
+	for _, s := range r.Suites {
+		for _, l := range s.Loads {
+			if l.Object == bin {
+				return l.Report
 			}
-			row := fmt.Sprintf("%s\t%s\t%s\t%d\t%s\t%s", cell(r.What()), cell(bin.Bin), cell(r.Program), r.Insn, r.Kind, cell(r.Line))
-			for _, vr := range res.VMs {
-				for _, s := range vr.Suites {
-					for _, l := range s.Loads {
-						if l.Object == bin.Bin && l.Report != nil {
-							if f := fixupOf(l.Report, r); f != nil && local == "-" {
-								local = strconv.FormatUint(f.Local, 10)
-							}
-						}
-					}
-				}
-			}
-			row += "\t" + local
-			if hostLoaded(res) {
-				row += "\t" + fixupCell(bin.Load, r)
-			}
-			for _, vr := range res.VMs {
-				cellText := "-"
-				for _, s := range vr.Suites {
-					for _, l := range s.Loads {
-						if l.Object == bin.Bin {
-							cellText = fixupCell(l.Report, r)
-						}
-					}
-				}
-				row += "\t" + cellText
-			}
-			fmt.Fprintln(tw, row)
 		}
 	}
-	tw.Flush()
-	return b.String()
+	return nil
 }
 
 func hostLoaded(res *pipeline.Result) bool {
