@@ -79,17 +79,25 @@ func (s *symbols) callee(call *ir.Call) callee {
 // possibly behind a cast in typed-pointer IR. llc turns a call of it into
 // `call 1`.
 func isHelper(v ir.Value) bool {
+	_, ok := helperNumber(v)
+	return ok
+}
+
+// helperNumber returns the integer constant a helper's function pointer
+// is made from, as isHelper finds it.
+func helperNumber(v ir.Value) (ir.Value, bool) {
 	for v.Kind == ir.ConstExpr && v.Sub != nil && len(v.Sub.Elems) > 0 {
 		switch v.Sub.Opcode {
 		case "inttoptr":
-			return v.Sub.Elems[0].Value.Kind == ir.IntConst
+			n := v.Sub.Elems[0].Value
+			return n, n.Kind == ir.IntConst
 		case "bitcast", "addrspacecast":
 			v = v.Sub.Elems[0].Value
 		default:
-			return false
+			return ir.Value{}, false
 		}
 	}
-	return false
+	return ir.Value{}, false
 }
 
 func isCast(v ir.Value) bool {

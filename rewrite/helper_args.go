@@ -65,13 +65,11 @@ func runHelperArgs(c *Context) error {
 
 // helperID returns the number of the helper v calls, as isHelper sees it.
 func helperID(v ir.Value) (int32, bool) {
-	if !isHelper(v) {
+	num, ok := helperNumber(v)
+	if !ok {
 		return 0, false
 	}
-	for v.Sub.Opcode != "inttoptr" {
-		v = v.Sub.Elems[0].Value
-	}
-	n, err := strconv.ParseInt(v.Sub.Elems[0].Value.Raw, 10, 32)
+	n, err := strconv.ParseInt(num.Raw, 10, 32)
 	return int32(n), err == nil
 }
 

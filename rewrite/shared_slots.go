@@ -105,7 +105,7 @@ func shareSlots(c *Context, f *ir.Func) error {
 				}
 			}
 			for _, u := range s.others {
-				if u.in.IsRecord() || isDebugIntrinsic(u.in) {
+				if isDebugInfo(u.in) {
 					if err := m.ReplaceValue(u.value, keep.alloca.Result.Raw); err != nil {
 						return err
 					}
@@ -203,7 +203,7 @@ func classifySlotRefs(m *ir.Module, slots map[string]*slot, u slotUse) {
 			return
 		}
 	}
-	if in.Call != nil && !in.IsRecord() && !isLifetime(in) && !isDebugIntrinsic(in) {
+	if in.Call != nil && !isDebugInfo(in) && !isLifetime(in) {
 		for k := range in.Call.Args {
 			arg := &in.Call.Args[k]
 			if s := refs(&arg.Value); s != nil {
@@ -228,7 +228,7 @@ func classifySlotRefs(m *ir.Module, slots map[string]*slot, u slotUse) {
 	}
 	walkValues(ops, func(v *ir.Value) {
 		if s := refs(v); s != nil {
-			if in.IsRecord() || isLifetime(in) || isDebugIntrinsic(in) {
+			if isDebugInfo(in) || isLifetime(in) {
 				use := u
 				use.value = v
 				s.others = append(s.others, use)
@@ -266,8 +266,4 @@ func allocationText(m *ir.Module, in *ir.Instr) string {
 		text = text[:i]
 	}
 	return text
-}
-
-func isDebugIntrinsic(in *ir.Instr) bool {
-	return in.Call != nil && strings.HasPrefix(in.Call.CalleeName(), "llvm.dbg.")
 }

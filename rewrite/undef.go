@@ -32,12 +32,18 @@ func runUndefZero(c *Context) error {
 		}
 	})
 	r.eachInstr(func(f *ir.Func, in *ir.Instr) {
-		if in.IsRecord() || in.Call != nil && isOverloadOf(in.Call.CalleeName(), []string{"llvm.dbg.value", "llvm.dbg.declare", "llvm.dbg.assign"}) {
+		if isDebugInfo(in) {
 			return // poison there means "location gone"
 		}
 		instrValues(in, f, visit)
 	})
 	return r.err
+}
+
+// isDebugInfo reports whether in only describes variables for debuggers:
+// a debug record, or a call of llvm.dbg.value, .declare or .assign.
+func isDebugInfo(in *ir.Instr) bool {
+	return in.IsRecord() || in.Call != nil && isOverloadOf(in.Call.CalleeName(), []string{"llvm.dbg.value", "llvm.dbg.declare", "llvm.dbg.assign"})
 }
 
 // zeroOf writes the zero value of t, or "" for a type that has none
