@@ -50,8 +50,8 @@ type COREFixup struct {
 // coreRelocations lists the CO-RE relocations of every program of spec.
 func coreRelocations(spec *ebpf.CollectionSpec) []CORERelocation {
 	out := []CORERelocation{}
-	for _, name := range slices.Sorted(maps.Keys(spec.Programs)) {
-		for _, rl := range programRelocations(spec, name) {
+	for _, rels := range locateRelocations(spec) {
+		for _, rl := range rels {
 			out = append(out, rl.CORERelocation)
 		}
 	}
@@ -62,6 +62,18 @@ func coreRelocations(spec *ebpf.CollectionSpec) []CORERelocation {
 type located struct {
 	CORERelocation
 	relo *btf.CORERelocation
+}
+
+// locateRelocations returns the relocations of each program of spec that
+// has any, the programs in name order.
+func locateRelocations(spec *ebpf.CollectionSpec) [][]located {
+	var out [][]located
+	for _, name := range slices.Sorted(maps.Keys(spec.Programs)) {
+		if rels := programRelocations(spec, name); len(rels) > 0 {
+			out = append(out, rels)
+		}
+	}
+	return out
 }
 
 func programRelocations(spec *ebpf.CollectionSpec, program string) []located {
@@ -88,6 +100,12 @@ func programRelocations(spec *ebpf.CollectionSpec, program string) []located {
 // Struct:"task_struct"[0:1], local_id=5).
 var reloString = regexp.MustCompile(`^CORERelocation\(([a-z_0-9]+), (.*)\[([0-9:]*)\], local_id=([0-9]+)\)$`)
 
+// fieldKinds are the relocation kinds of a field, whose accessor walks
+// into the type's members; the others are of a type or an enum value.
+var fieldKinds = map[string]bool{
+	"byte_off": true, "byte_sz": true, "field_exists": true, "signed": true, "lshift_u64": true, "rshift_u64": true,
+}
+
 // describeRelocation names the relocation's kind, type and field, the
 // field by walking the accessor's member indices through the local types.
 func describeRelocation(relo *btf.CORERelocation, types *btf.Spec) CORERelocation {
@@ -105,7 +123,7 @@ func describeRelocation(relo *btf.CORERelocation, types *btf.Spec) CORERelocatio
 		r.Type = n
 	}
 	indices := strings.Split(m[3], ":")
-	if !strings.HasPrefix(r.Kind, "field") && r.Kind != "byte_off" && r.Kind != "byte_sz" && r.Kind != "signed" && !strings.HasSuffix(r.Kind, "shift_u64") {
+	if !fieldKinds[r.Kind] {
 		if r.Kind == "enumval_exists" || r.Kind == "enumval_value" {
 			if e, ok := btf.UnderlyingType(typ).(*btf.Enum); ok && len(indices) == 1 {
 				if i, err := strconv.Atoi(indices[0]); err == nil && i < len(e.Values) {
@@ -158,22 +176,19 @@ func membersOf(t btf.Type) ([]btf.Member, bool) {
 	return nil, false
 }
 
-// coreFixups computes what the kernel whose BTF is kernel makes of every
-// relocation of spec, as cilium/ebpf does at load.
-func coreFixups(spec *ebpf.CollectionSpec, kernel *btf.Spec) ([]COREFixup, error) {
+// coreFixups computes what the kernel whose BTF is kernel makes of the
+// relocations of spec that locateRelocations found, as cilium/ebpf does
+// at load.
+func coreFixups(spec *ebpf.CollectionSpec, programs [][]located, kernel *btf.Spec) ([]COREFixup, error) {
 	out := []COREFixup{}
-	for _, name := range slices.Sorted(maps.Keys(spec.Programs)) {
-		rels := programRelocations(spec, name)
-		if len(rels) == 0 {
-			continue
-		}
+	for _, rels := range programs {
 		relos := make([]*btf.CORERelocation, len(rels))
 		for i, r := range rels {
 			relos[i] = r.relo
 		}
 		fixups, err := btf.CORERelocate(relos, []*btf.Spec{kernel}, spec.ByteOrder, spec.Types.TypeID)
 		if err != nil {
-			return nil, fmt.Errorf("CO-RE relocations of %s: %w", name, err)
+			return nil, fmt.Errorf("CO-RE relocations of %s: %w", rels[0].Program, err)
 		}
 		for i, f := range fixups {
 			out = append(out, readFixup(rels[i].CORERelocation, f.String()))

@@ -92,14 +92,15 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 // relocations of spec, or why that cannot be said; nothing for an object
 // without any.
 func kernelFixups(spec *ebpf.CollectionSpec) ([]COREFixup, string) {
-	if len(coreRelocations(spec)) == 0 {
+	programs := locateRelocations(spec)
+	if len(programs) == 0 {
 		return nil, ""
 	}
 	kernel, err := btf.LoadKernelSpec()
 	if err != nil {
 		return nil, fmt.Sprintf("the kernel's BTF (/sys/kernel/btf/vmlinux): %v", err)
 	}
-	fixups, err := coreFixups(spec, kernel)
+	fixups, err := coreFixups(spec, programs, kernel)
 	if err != nil {
 		return nil, err.Error()
 	}
