@@ -43,12 +43,7 @@ func Doctor(ctx context.Context, opts Options) (*DoctorReport, error) {
 	if err != nil {
 		rep.VMs.QemuError = err.Error()
 	}
-	rep.VMs.KernelDir, rep.VMs.Kernels = kernelcache.Dir(), map[string]string{}
-	for _, line := range kernelcache.Lines {
-		if image := kernelcache.Find(line); image != "" {
-			rep.VMs.Kernels[line] = image
-		}
-	}
+	rep.VMs.KernelDir, rep.VMs.Kernels = kernelcache.Dir(), kernelcache.Found()
 	rep.Findings, err = toolchain.Survey(ctx, opts.discoverOptions(opts.Dir, false))
 	return rep, mark(ErrToolchain, err)
 }

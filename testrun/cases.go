@@ -79,19 +79,12 @@ type mapEntryTOML struct {
 // ReadCases reads every case in path: a TOML file, or a directory whose
 // *.toml files hold them.
 func ReadCases(path string) ([]*Case, error) {
-	fi, err := os.Stat(path)
+	files, err := CaseFiles(path)
 	if err != nil {
 		return nil, err
 	}
-	files := []string{path}
-	if fi.IsDir() {
-		if files, err = filepath.Glob(filepath.Join(path, "*.toml")); err != nil {
-			return nil, err
-		}
-		slices.Sort(files)
-		if len(files) == 0 {
-			return nil, fmt.Errorf("%s holds no test cases (*.toml)", path)
-		}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s holds no test cases (*.toml)", path)
 	}
 	var cases []*Case
 	for _, f := range files {
@@ -102,6 +95,21 @@ func ReadCases(path string) ([]*Case, error) {
 		cases = append(cases, cs...)
 	}
 	return cases, nil
+}
+
+// CaseFiles are the files ReadCases reads for path: path itself, or the
+// *.toml files of the directory path, in name order.
+func CaseFiles(path string) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return []string{path}, nil
+	}
+	files, err := filepath.Glob(filepath.Join(path, "*.toml"))
+	slices.Sort(files)
+	return files, err
 }
 
 func readFile(path string) ([]*Case, error) {

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oxbpf/oxbpf/testrun"
 	"github.com/oxbpf/oxbpf/toolchain"
 )
 
@@ -119,7 +120,7 @@ func buildInitramfs(path string, req Request, opts Options) error {
 			files = append(files, file{name: dir + "/objects/" + name + ".o", source: suite.Objects[name]})
 		}
 		if gs.Cases {
-			cases, err := caseFiles(suite.Cases)
+			cases, err := testrun.CaseFiles(suite.Cases)
 			if err != nil {
 				return err
 			}
@@ -148,18 +149,6 @@ func buildInitramfs(path string, req Request, opts Options) error {
 		return err
 	}
 	return f.Close()
-}
-
-// caseFiles are the TOML files of path, a file or a directory.
-func caseFiles(path string) ([]string, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.IsDir() {
-		return []string{path}, nil
-	}
-	return filepath.Glob(filepath.Join(path, "*.toml"))
 }
 
 // FindQemu returns the qemu-system-x86_64 that Run with Options.Qemu set

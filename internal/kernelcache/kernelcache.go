@@ -42,6 +42,18 @@ func Find(line string) string {
 	return images[len(images)-1]
 }
 
+// Found returns the newest cached image of each line that has one, by
+// line.
+func Found() map[string]string {
+	images := map[string]string{}
+	for _, line := range Lines {
+		if image := Find(line); image != "" {
+			images[line] = image
+		}
+	}
+	return images
+}
+
 // numbers are the runs of digits in s, for ordering releases: 6.1.0-57
 // after 6.1.0-9.
 func numbers(s string) []int {

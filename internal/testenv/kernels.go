@@ -13,12 +13,10 @@ import (
 func Kernels(t testing.TB) (qemu string, images map[string]string) {
 	t.Helper()
 	qemu = LookPath(t, "qemu-system-x86_64")
-	images = map[string]string{}
+	images = kernelcache.Found()
 	var missing []string
 	for _, line := range kernelcache.Lines {
-		if img := kernelcache.Find(line); img != "" {
-			images[line] = img
-		} else {
+		if images[line] == "" {
 			missing = append(missing, line)
 		}
 	}
