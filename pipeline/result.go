@@ -39,6 +39,9 @@ type BinResult struct {
 	// irCopy is this run's private copy of IR, when cargo's file is shared
 	// with other runs; it is what was read.
 	irCopy string
+	// bpfIRHash is the SHA-256 of the rewritten IR, taken as it was
+	// written, when there is an object cache to look it up in.
+	bpfIRHash []byte
 	// Object is the output .o; empty unless OK.
 	Object string `json:"object,omitempty"`
 	// Temps are the kept intermediate files, in the order they were made.

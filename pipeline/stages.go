@@ -3,7 +3,9 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -46,7 +48,7 @@ func (p *pipeline) compile(ctx context.Context, res *BinResult, out string) erro
 	}
 	p.keep(res, bpfIR)
 	keepDebug := !p.opts.NoBTF && !rewrite.WithoutBTF(res.Rewrite)
-	key := p.objectKey(bpfIR, llvm, keepDebug)
+	key := p.objectKey(res, llvm, keepDebug)
 	if key != nil && p.objects.GetFile(key, ".o", obj) {
 		p.step(res, StepCached, "", func() (string, error) { return "opt and llc made this object before", nil })
 		return p.finishObject(ctx, res, obj, out)
@@ -140,7 +142,7 @@ func (p *pipeline) afterOpt(path string, llvm int) error {
 	if rep.Edits() == 0 {
 		return nil
 	}
-	return writeTemp(path, m)
+	return writeTemp(path, m, nil)
 }
 
 // check verifies the object and, if asked, loads it.
@@ -162,8 +164,16 @@ func (p *pipeline) rewrite(m *ir.Module, ro rewrite.Options, res *BinResult, pat
 	if err != nil {
 		return "", err
 	}
-	if err := writeTemp(path, m); err != nil {
+	// The object cache keys on the IR's bytes: hash them on their way out.
+	var sum hash.Hash
+	if p.objects.Enabled() {
+		sum = sha256.New()
+	}
+	if err := writeTemp(path, m, sum); err != nil {
 		return "", tempError(err)
+	}
+	if sum != nil {
+		res.bpfIRHash = sum.Sum(nil)
 	}
 	detail := words.Plural(rep.Edits(), "edit")
 	if rep.Rustc != "" {
@@ -211,13 +221,17 @@ func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string
 }
 
 // writeTemp writes m to a file of the temporary directory, which needs
-// none of WriteFile's care.
-func writeTemp(path string, m *ir.Module) error {
+// none of WriteFile's care, and to also, unless it is nil.
+func writeTemp(path string, m *ir.Module, also io.Writer) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := ir.Fprint(f, m); err != nil {
+	var w io.Writer = f
+	if also != nil {
+		w = io.MultiWriter(f, also)
+	}
+	if err := ir.Fprint(w, m); err != nil {
 		f.Close()
 		return err
 	}

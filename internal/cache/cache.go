@@ -37,6 +37,10 @@ func UserDir() string {
 	return ""
 }
 
+// Enabled reports whether d caches anything: whether it is not the zero
+// Dir.
+func (d Dir) Enabled() bool { return d.path != "" }
+
 // Path is the file of key's entry in d, "" for the zero Dir.
 func (d Dir) Path(key []byte, ext string) string {
 	if d.path == "" {
