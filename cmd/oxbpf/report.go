@@ -60,7 +60,7 @@ func duration(d time.Duration) string {
 // an object, the problems found, and where the objects went.
 func printResult(w io.Writer, res *pipeline.Result, verbose bool) error {
 	var sections []string
-	if table := programTable(res, verbose); table != "" {
+	if table := programTable(res); table != "" {
 		sections = append(sections, table)
 	}
 	if table := mapTable(res); table != "" {
@@ -127,44 +127,33 @@ func binProblems(res *pipeline.Result, pick func(*verify.Report) []verify.Proble
 }
 
 // programTable lists every program, with the kernel's verdict when the
-// objects were loaded.
-func programTable(res *pipeline.Result, verbose bool) string {
-	var b strings.Builder
-	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	loaded := false
-	for _, bin := range res.Bins {
-		loaded = loaded || bin.Load != nil
-	}
+// objects were loaded, and each --vm kernel's.
+func programTable(res *pipeline.Result) string {
+	loaded := hostLoaded(res)
 	header := "PROGRAM\tBIN\tSECTION\tTYPE\tINSNS\tBTF"
 	if loaded {
 		header += "\tLOAD"
 	}
-	columns := kernelColumns(res)
-	for _, col := range columns {
+	for _, col := range kernelColumns(res) {
 		header += "\t" + col
 	}
-	rows := 0
-	for _, bin := range res.Bins {
-		if bin.Verify == nil {
-			continue
+	return table(header, func(row func(string, ...any)) {
+		for _, bin := range res.Bins {
+			if bin.Verify == nil {
+				continue
+			}
+			for _, p := range bin.Verify.Programs {
+				cells := []string{cell(p.Name), cell(bin.Bin), cell(p.Section), p.Type, strconv.Itoa(p.Instructions), btfColumn(bin.Verify)}
+				if loaded {
+					cells = append(cells, loadOutcome(bin.Load, p.Name))
+				}
+				for _, r := range res.VMs {
+					cells = append(cells, vmOutcome(vmLoad(r, bin.Bin), p.Name))
+				}
+				row("%s", strings.Join(cells, "\t"))
+			}
 		}
-		for _, p := range bin.Verify.Programs {
-			if rows == 0 {
-				fmt.Fprintln(tw, header)
-			}
-			rows++
-			row := fmt.Sprintf("%s\t%s\t%s\t%s\t%d\t%s", cell(p.Name), cell(bin.Bin), cell(p.Section), p.Type, p.Instructions, btfColumn(bin.Verify))
-			if loaded {
-				row += "\t" + loadOutcome(bin.Load, p.Name)
-			}
-			for _, r := range res.VMs {
-				row += "\t" + vmOutcome(r, bin.Bin, p.Name)
-			}
-			fmt.Fprintln(tw, row)
-		}
-	}
-	tw.Flush()
-	return b.String()
+	})
 }
 
 // verifierLogs are the logs of the programs the kernel rejected, here and

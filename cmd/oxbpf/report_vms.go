@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/oxbpf/oxbpf/pipeline"
+	"github.com/oxbpf/oxbpf/verify"
 	"github.com/oxbpf/oxbpf/vm"
 )
 
@@ -31,17 +32,13 @@ func kernelColumns(res *pipeline.Result) []string {
 // vmOutcome is what one kernel made of a program: "ok", "rejected" (the
 // message is in the KERNELS table, the log under -v), or "-" when the
 // object was not loaded there.
-func vmOutcome(r *vm.Result, bin, program string) string {
-	for _, s := range r.Suites {
-		for _, l := range s.Loads {
-			if l.Object != bin || l.Report == nil {
-				continue
-			}
-			for _, p := range l.Report.Programs {
-				if p.Name == program {
-					return map[bool]string{true: "ok", false: "rejected"}[p.OK]
-				}
-			}
+func vmOutcome(rep *verify.LoadReport, program string) string {
+	if rep == nil {
+		return "-"
+	}
+	for _, p := range rep.Programs {
+		if p.Name == program {
+			return map[bool]string{true: "ok", false: "rejected"}[p.OK]
 		}
 	}
 	return "-"
