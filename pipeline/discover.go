@@ -71,7 +71,10 @@ type cachedDiscovery struct {
 func (p *pipeline) findTools(d *discovery, typedPointers bool) (bool, error) {
 	opts := p.opts.discoverOptions(p.discoverDir, typedPointers)
 	c := p.userCache("discovery")
-	key := toolchain.DiscoveryKey(opts)
+	var key []byte // what may change the result: stats of the places searched
+	if c.Enabled() {
+		key = toolchain.DiscoveryKey(opts)
+	}
 	var hit cachedDiscovery
 	if c.Get(key, &hit) && hit.LLVM != nil && stampsHold(hit.Stamps) {
 		d.llvm, d.rustcCommit = hit.LLVM, hit.RustcCommit
