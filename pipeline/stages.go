@@ -248,15 +248,7 @@ func (p *pipeline) keep(res *BinResult, path string) {
 // install copies the object into place atomically, or to opts.Stdout
 // for "-".
 func (p *pipeline) install(obj, out string) error {
-	copyObj := func(w io.Writer) error {
-		f, err := os.Open(obj)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(w, f)
-		return err
-	}
+	copyObj := output.CopyOf(obj)
 	if out == "-" {
 		if err := copyObj(p.opts.Stdout); err != nil {
 			return fmt.Errorf("write the object to standard output: %w", err)

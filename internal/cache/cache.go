@@ -91,15 +91,7 @@ func (d Dir) GetFile(key []byte, ext, dst string) bool {
 
 // PutFile copies the file src in as key's entry with extension ext.
 func (d Dir) PutFile(key []byte, ext, src string) {
-	d.write(d.Path(key, ext), func(w io.Writer) error {
-		f, err := os.Open(src)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(w, f)
-		return err
-	})
+	d.write(d.Path(key, ext), output.CopyOf(src))
 }
 
 func (d Dir) write(path string, write func(io.Writer) error) {

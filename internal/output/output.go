@@ -13,6 +13,19 @@ import (
 	"strings"
 )
 
+// CopyOf is a write function for WriteFile that copies the file at src.
+func CopyOf(src string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		f, err := os.Open(src)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	}
+}
+
 // WriteFile writes the file at path atomically: write fills a new file in
 // the same directory, which then replaces path in one rename. Readers see
 // the old file or the whole new one, never a part of it; on any error path

@@ -45,3 +45,24 @@ func TestWriteFile(t *testing.T) {
 		t.Error("no error for a missing directory")
 	}
 }
+
+// TestCopyOf: WriteFile with CopyOf writes a copy of the source; a source
+// that is not there is WriteFile's error, and the target stays as it was.
+func TestCopyOf(t *testing.T) {
+	dir := t.TempDir()
+	src, dst := filepath.Join(dir, "src"), filepath.Join(dir, "dst")
+	os.WriteFile(src, []byte("object bytes"), 0o644)
+	os.WriteFile(dst, []byte("previous"), 0o644)
+	if err := WriteFile(dst, CopyOf(src)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(dst); string(got) != "object bytes" {
+		t.Errorf("copy holds %q", got)
+	}
+	if err := WriteFile(dst, CopyOf(filepath.Join(dir, "none"))); err == nil {
+		t.Error("a missing source: no error")
+	}
+	if got, _ := os.ReadFile(dst); string(got) != "object bytes" {
+		t.Errorf("after a failed copy the target holds %q", got)
+	}
+}
