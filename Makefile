@@ -35,7 +35,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # Rust crates held to rustfmt and clippy: the support crate, and the
 # fixtures written on it.
-RUST_CRATES := scaffold/crate example $(addprefix fixtures/probes/,crate net trace counter unroll calls byname)
+RUST_CRATES := scaffold/crate example $(addprefix fixtures/probes/,crate net trace counter unroll calls byname core)
 
 vet: rustvet
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi

@@ -3,7 +3,9 @@
 // aya-tool does with bindgen and libclang, in Go with cilium/ebpf's btf
 // package: structs and unions as #[repr(C)] with the kernel's exact
 // offsets, bitfields as accessor methods, enums as constants, typedefs as
-// aliases; and tracepoint records from tracefs format files.
+// aliases; and tracepoint records from tracefs format files. Structs and
+// unions implement oxbpf_ebpf::co_re::Relocatable: fields read through the
+// crate's CO-RE macros relocate to the running kernel's offsets.
 //
 // A type named, and every type it holds by value, is defined in full; a
 // type only pointed to is declared opaque (name it too to get its fields).
@@ -66,6 +68,7 @@ func Generate(spec *btf.Spec, opts Options) ([]byte, error) {
 			continue
 		}
 		fmt.Fprintf(&b, "\n/// Opaque: only pointed to here; name it to `oxbpf gen types` for its fields.\n#[repr(C)]\n#[derive(Clone, Copy)]\npub struct %s {\n    _opaque: [u8; 0],\n}\n", g.names[t])
+		relocatable(&b, g.names[t])
 	}
 	for _, tp := range opts.Tracepoints {
 		b.WriteString("\n")

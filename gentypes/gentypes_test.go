@@ -120,9 +120,10 @@ func readFormat(t *testing.T, tracepoint string) *Tracepoint {
 // assertions they hold are rustc's check of every size and offset.
 func TestGoldensCompile(t *testing.T) {
 	rustc := testenv.LookPath(t, "rustc")
+	crate := supportCrate(t, rustc)
 	for _, name := range []string{"synthetic.rs.golden", "net.rs.golden"} {
 		out, err := exec.Command(rustc, "--edition", "2021", "--crate-type", "lib", "--crate-name", "vmlinux", "--emit", "metadata", "-D", "warnings",
-			"-o", filepath.Join(t.TempDir(), "lib.rmeta"), filepath.Join("testdata", name)).CombinedOutput()
+			"--extern", "oxbpf_ebpf="+crate, "-o", filepath.Join(t.TempDir(), "lib.rmeta"), filepath.Join("testdata", name)).CombinedOutput()
 		if err != nil {
 			t.Errorf("rustc %s: %v\n%s", name, err, out)
 		}
@@ -158,12 +159,25 @@ fn main() {
 	if err := os.WriteFile(file, []byte(main), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(rustc, "--edition", "2021", "-o", bin, file).CombinedOutput(); err != nil {
+	if out, err := exec.Command(rustc, "--edition", "2021", "--extern", "oxbpf_ebpf="+supportCrate(t, rustc), "-o", bin, file).CombinedOutput(); err != nil {
 		t.Fatalf("rustc: %v\n%s", err, out)
 	}
 	if out, err := exec.Command(bin).CombinedOutput(); err != nil || string(out) != "ok\n" {
 		t.Errorf("the accessors: %v\n%s", err, out)
 	}
+}
+
+// supportCrate builds the oxbpf-ebpf crate for the host, as the generated
+// types name its CO-RE marker, and returns the library's path.
+func supportCrate(t *testing.T, rustc string) string {
+	t.Helper()
+	lib := filepath.Join(t.TempDir(), "liboxbpf_ebpf.rlib")
+	out, err := exec.Command(rustc, "--edition", "2021", "--crate-type", "rlib", "--crate-name", "oxbpf_ebpf", "--cap-lints", "allow",
+		"-o", lib, filepath.Join("..", "scaffold", "crate", "src", "lib.rs")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("rustc oxbpf-ebpf: %v\n%s", err, out)
+	}
+	return lib
 }
 
 func byteList(w uint16) string {

@@ -99,6 +99,7 @@ func (g *generator) composite(b *bytes.Buffer, kind, name string, size uint32, m
 	}
 	b.WriteString("}\n\n")
 	fmt.Fprintf(b, "const _: () = assert!(%s);\n", strings.Join(checks, "\n    && "))
+	relocatable(b, name)
 	if len(bits) > 0 {
 		fmt.Fprintf(b, "\nimpl %s {\n", name)
 		for i, f := range bits {
@@ -110,6 +111,12 @@ func (g *generator) composite(b *bytes.Buffer, kind, name string, size uint32, m
 		b.WriteString("}\n")
 	}
 	return nil
+}
+
+// relocatable makes a type's field accesses through the crate's CO-RE
+// macros relocate (oxbpf_ebpf::co_re).
+func relocatable(b *bytes.Buffer, name string) {
+	fmt.Fprintf(b, "unsafe impl oxbpf_ebpf::co_re::Relocatable for %s {}\n", name)
 }
 
 func isBitfield(m btf.Member) bool {

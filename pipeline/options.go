@@ -69,6 +69,10 @@ type Options struct {
 	// objects carry .BTF and .BTF.ext, which libbpf, bpftool and iproute2
 	// need, and maps are BTF-defined.
 	NoBTF bool
+	// NoCORE compiles the field accesses of the crate's CO-RE macros to
+	// the offsets of the types as written, without relocations: for
+	// kernels without BTF, which cannot relocate them.
+	NoCORE bool
 
 	// Kernel is the oldest kernel the objects must load on; the zero value
 	// means the newest. Every crate of a build sees it as --cfg

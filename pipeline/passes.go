@@ -62,6 +62,7 @@ func runPasses(m *ir.Module, opts Options, ro rewrite.Options) (*rewrite.Report,
 	}
 	ro.BigEndian, ro.Strict, ro.BTF = opts.BigEndian, opts.Strict, !opts.NoBTF
 	ro.NoFloatBTF = opts.Kernel.Before(verify.BTFFloatSince)
+	ro.FixedOffsets = opts.NoCORE
 	rep, err := rewrite.Run(m, passes, ro)
 	if err != nil {
 		return rep, fmt.Errorf("rewrite: %w", err)

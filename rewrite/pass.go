@@ -54,6 +54,11 @@ type Options struct {
 	// their size, as libbpf does for such kernels, where cilium/ebpf
 	// would hand the kernel a kind it refuses.
 	NoFloatBTF bool
+	// FixedOffsets makes the core pass compile the crate's CO-RE field
+	// accesses to the offsets of the types as compiled, and its queries
+	// to their answers for those types: for kernels without BTF, which
+	// cannot relocate.
+	FixedOffsets bool
 }
 
 // Context is what a pass sees while it runs: the module, the options and

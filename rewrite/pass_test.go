@@ -42,7 +42,7 @@ func TestLookup(t *testing.T) {
 		list string
 		want string
 	}{
-		{"bpf", "retarget,helpers,helper-args,inline-all,panic-exit,atomics,btf,btf-maps,downlevel,lint"},
+		{"bpf", "retarget,core,helpers,helper-args,inline-all,panic-exit,atomics,btf,btf-maps,downlevel,lint"},
 		{"none", ""},
 		{"retarget", "retarget"},
 		{"downlevel,retarget", "downlevel,retarget"},

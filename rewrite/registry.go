@@ -12,7 +12,7 @@ func All() []*Pass {
 // downlevel sees every body, btf and btf-maps before downlevel so that
 // what they write is downlevelled too, lint last so it reports on what opt will get.
 func BPF() []*Pass {
-	return []*Pass{Retarget, Helpers, HelperArgs, InlineAll, PanicExit, Atomics, BTF, BTFMaps, Downlevel, Lint}
+	return []*Pass{Retarget, Core, Helpers, HelperArgs, InlineAll, PanicExit, Atomics, BTF, BTFMaps, Downlevel, Lint}
 }
 
 // AfterOpt returns the passes a BPF build runs on opt's output, before

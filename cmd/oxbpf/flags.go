@@ -20,6 +20,7 @@ func compileFlags() []cli.Flag {
 		boolFlag("keep-temps", "keep the intermediate files (rewritten and optimised IR, object) and say where"),
 		boolFlag("no-cache", "neither read nor write oxbpf's caches (the tools found, objects made before): build everything anew"),
 		btfFlag(),
+		coreFlag(),
 	}
 }
 
@@ -54,6 +55,7 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		Unroll:      c.Bool("unroll"),
 		Strict:      c.Bool("strict"),
 		NoBTF:       !c.Bool("btf"),
+		NoCORE:      c.IsSet("core") && !c.Bool("core"),
 		BigEndian:   c.Bool("bigendian"),
 		KeepTemps:   c.Bool("keep-temps"),
 		NoCache:     c.Bool("no-cache"),
@@ -106,6 +108,11 @@ func finishTo(c *cli.Context, w io.Writer, res *pipeline.Result, err error) erro
 // btfFlag turns BTF off with --btf=false.
 func btfFlag() *cli.BoolFlag {
 	return &cli.BoolFlag{Name: "btf", Value: true, Usage: "write BTF (.BTF, .BTF.ext: types, line info, BTF-defined maps), which libbpf, bpftool and iproute2 need; --btf=false for none"}
+}
+
+// coreFlag turns CO-RE relocations off with --core=false.
+func coreFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "core", Value: true, Usage: "make kernel struct fields read through the crate's core_* macros relocate to the running kernel's offsets (CO-RE); --core=false reads them at the offsets of the types as written, for kernels without BTF"}
 }
 
 // boolFlag is a switch, whose help shows no "(default: false)".

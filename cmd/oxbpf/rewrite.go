@@ -37,6 +37,7 @@ Examples:
 			boolFlag("bigendian", "retarget to bpfeb instead of bpfel"),
 			boolFlag("strict", "treat warnings as errors"),
 			btfFlag(),
+			coreFlag(),
 			boolFlag("json", "print the report (changes, diagnostics) as JSON on stdout; needs -o FILE"),
 			boolFlag("verbose", "print the number of edits of each rule on stderr", "v"),
 		},
@@ -72,7 +73,8 @@ func runRewrite(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := pipeline.Options{Passes: c.String("passes"), BigEndian: c.Bool("bigendian"), Strict: c.Bool("strict"), NoBTF: !c.Bool("btf")}
+	opts := pipeline.Options{Passes: c.String("passes"), BigEndian: c.Bool("bigendian"), Strict: c.Bool("strict"), NoBTF: !c.Bool("btf"),
+		NoCORE: c.IsSet("core") && !c.Bool("core")}
 	rep, err := pipeline.RunPasses(m, c.Int("llvm"), opts)
 	if rep != nil {
 		for _, d := range rep.Diagnostics() {

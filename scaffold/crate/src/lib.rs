@@ -67,6 +67,7 @@
 //! holds.
 #![no_std]
 
+pub mod co_re;
 pub mod consts;
 pub mod context;
 pub mod helpers;

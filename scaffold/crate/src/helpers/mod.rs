@@ -52,6 +52,14 @@ pub fn current_tid() -> u32 {
     get_current_pid_tgid() as u32
 }
 
+/// The current task's `struct task_struct *` (`bpf_get_current_task`): read
+/// its fields with [`core_read!`](crate::core_read) on a relocatable
+/// `task_struct` (`oxbpf gen types task_struct`).
+#[inline(always)]
+pub fn get_current_task() -> *const c_void {
+    unsafe { raw::bpf_get_current_task() as *const c_void }
+}
+
 /// The current task's group id in the upper 32 bits and user id in the
 /// lower (`bpf_get_current_uid_gid`).
 #[inline(always)]

@@ -1,0 +1,195 @@
+//! CO-RE, compile once – run everywhere: read kernel structs at the
+//! offsets of the kernel the program runs on, not of the one it was built
+//! against.
+//!
+//! A [`Relocatable`] type describes a kernel type by name (the types
+//! `oxbpf gen types` writes are all relocatable). Every field access
+//! through [`core_field!`](crate::core_field) or
+//! [`core_read!`](crate::core_read) on such a type becomes what clang
+//! makes of a `preserve_access_index` struct: oxbpf turns it into LLVM's
+//! `llvm.preserve.*.access.index` calls, llc writes a CO-RE relocation
+//! into `.BTF.ext`, and the loader (cilium/ebpf, libbpf) fixes the offset
+//! against the running kernel's BTF. A field the kernel lacks fails the
+//! load, unless the program asks first with
+//! [`core_field_exists!`](crate::core_field_exists) and takes another
+//! path: the check itself is a relocation, a constant once loaded.
+//!
+//! ```no_run
+//! # mod vmlinux {
+//! #     #[repr(C)] pub struct task_struct { pub pid: i32, pub tgid: i32, pub real_parent: *const task_struct }
+//! #     unsafe impl oxbpf_ebpf::co_re::Relocatable for task_struct {}
+//! # }
+//! use oxbpf_ebpf::{core_read, helpers::get_current_task};
+//! use vmlinux::task_struct;
+//!
+//! fn parent_pid() -> Result<i32, i64> {
+//!     let task = get_current_task() as *const task_struct;
+//!     core_read!(task, real_parent, tgid) // task->real_parent->tgid
+//! }
+//! ```
+//!
+//! A field written as plain Rust (`(*task).pid`) is read at the offset
+//! the type was built with: only the macros relocate.
+
+use core::ffi::c_void;
+
+/// A `#[repr(C)]` struct or union that describes a kernel type, whose
+/// field accesses through [`core_field!`](crate::core_field) and
+/// [`core_read!`](crate::core_read) relocate.
+///
+/// The loader matches the type by name, ignoring a `___suffix` (a
+/// "flavor": `task_struct___v510` describes another layout of
+/// `task_struct`), and each field by name, so a relocatable type needs to
+/// declare only the fields a program reads, in any order.
+///
+/// # Safety
+///
+/// The type must be `#[repr(C)]`, and the kernel type of its name must
+/// have a field of the same type for every field a program reads.
+pub unsafe trait Relocatable {}
+
+// oxbpf replaces every call to these with LLVM's CO-RE intrinsics, before
+// anything links: there is no definition. The type is known by its name
+// (type_name) and found in the program's debug info; a field by its path.
+extern "C" {
+    fn __oxbpf_core_field(
+        base: *const c_void,
+        ty: *const u8,
+        ty_len: usize,
+        path: *const u8,
+        path_len: usize,
+    ) -> *const c_void;
+    fn __oxbpf_core_field_info(ty: *const u8, ty_len: usize, path: *const u8, path_len: usize, kind: u32) -> u32;
+    fn __oxbpf_core_type_info(ty: *const u8, ty_len: usize, kind: u32) -> u32;
+}
+
+/// What a field query asks, as `enum bpf_field_info_kind`.
+#[doc(hidden)]
+pub const FIELD_BYTE_SIZE: u32 = 1;
+#[doc(hidden)]
+pub const FIELD_EXISTS: u32 = 2;
+/// What a type query asks, as `enum bpf_type_info_kind`.
+#[doc(hidden)]
+pub const TYPE_EXISTS: u32 = 0;
+#[doc(hidden)]
+pub const TYPE_SIZE: u32 = 1;
+
+/// The address of the field at `path` (`pid`, `se.vruntime`, `comm[3]`)
+/// of the `T` at `base`, relocated. `_field` is never called: it gives
+/// the field's type, and fails the build for a path `T` lacks.
+#[doc(hidden)]
+#[inline(always)]
+pub unsafe fn __field<T: Relocatable, F>(
+    base: *const T,
+    path: &'static str,
+    _field: fn(*const T) -> *const F,
+) -> *const F {
+    let ty = core::any::type_name::<T>();
+    unsafe { __oxbpf_core_field(base as *const c_void, ty.as_ptr(), ty.len(), path.as_ptr(), path.len()) as *const F }
+}
+
+/// `kind` of the field at `path` of `T`, as the running kernel has it.
+#[doc(hidden)]
+#[inline(always)]
+pub fn __field_info<T: Relocatable, F>(path: &'static str, kind: u32, _field: fn(*const T) -> *const F) -> u32 {
+    let ty = core::any::type_name::<T>();
+    unsafe { __oxbpf_core_field_info(ty.as_ptr(), ty.len(), path.as_ptr(), path.len(), kind) }
+}
+
+/// `kind` of `T` as the running kernel has it.
+#[doc(hidden)]
+#[inline(always)]
+pub fn __type_info<T: Relocatable>(kind: u32) -> u32 {
+    let ty = core::any::type_name::<T>();
+    unsafe { __oxbpf_core_type_info(ty.as_ptr(), ty.len(), kind) }
+}
+
+/// The address of a field of a [`Relocatable`] type, relocated:
+/// `core_field!(task, pid)` is `&task->pid` at the running kernel's offset,
+/// a `*const i32`. The path may go into structs and arrays held by value:
+/// `core_field!(task, se.vruntime)`, `core_field!(task, comm[0])`.
+///
+/// Programs whose context holds BTF-typed pointers (tp_btf, fentry) may
+/// read the result directly; others read it with
+/// [`core_read!`](crate::core_read) or
+/// [`probe_read_kernel`](crate::helpers::probe_read_kernel).
+#[macro_export]
+macro_rules! core_field {
+    ($base:expr, $($path:tt)+) => {
+        unsafe {
+            $crate::co_re::__field($base, stringify!($($path)+), |p| {
+                #[allow(unused_unsafe)]
+                unsafe {
+                    ::core::ptr::addr_of!((*p).$($path)+)
+                }
+            })
+        }
+    };
+}
+
+/// Reads a field of a [`Relocatable`] type from kernel memory, relocated,
+/// following pointers as C's `BPF_CORE_READ` does:
+/// `core_read!(task, real_parent, tgid)` reads `task->real_parent`, then
+/// that task's `tgid`. Each step is a field path without indexes
+/// (`se.vruntime`). Evaluates to `Result<F, i64>`, the error a failed
+/// `bpf_probe_read_kernel`'s.
+#[macro_export]
+macro_rules! core_read {
+    ($base:expr, $f:ident $(. $g:ident)*) => {
+        unsafe { $crate::helpers::probe_read_kernel($crate::core_field!($base, $f $(. $g)*)) }
+    };
+    ($base:expr, $f:ident $(. $g:ident)*, $($rest:tt)+) => {
+        match $crate::core_read!($base, $f $(. $g)*) {
+            Ok(next) => $crate::core_read!(next, $($rest)+),
+            Err(e) => Err(e),
+        }
+    };
+}
+
+/// Whether the running kernel's `T` has the field at `path`
+/// (`bpf_core_field_exists`): `core_field_exists!(task_struct, __state)`.
+/// A constant once loaded; the branch not taken is dead code the verifier
+/// skips, so it may use fields the kernel lacks.
+#[macro_export]
+macro_rules! core_field_exists {
+    ($t:ty, $($path:tt)+) => {
+        $crate::co_re::__field_info::<$t, _>(stringify!($($path)+), $crate::co_re::FIELD_EXISTS, |p| {
+            #[allow(unused_unsafe)]
+            unsafe {
+                ::core::ptr::addr_of!((*p).$($path)+)
+            }
+        }) != 0
+    };
+}
+
+/// The size in bytes of the field at `path` of the running kernel's `T`
+/// (`bpf_core_field_size`).
+#[macro_export]
+macro_rules! core_field_size {
+    ($t:ty, $($path:tt)+) => {
+        $crate::co_re::__field_info::<$t, _>(stringify!($($path)+), $crate::co_re::FIELD_BYTE_SIZE, |p| {
+            #[allow(unused_unsafe)]
+            unsafe {
+                ::core::ptr::addr_of!((*p).$($path)+)
+            }
+        })
+    };
+}
+
+/// Whether the running kernel has a type of `T`'s name
+/// (`bpf_core_type_exists`).
+#[macro_export]
+macro_rules! core_type_exists {
+    ($t:ty) => {
+        $crate::co_re::__type_info::<$t>($crate::co_re::TYPE_EXISTS) != 0
+    };
+}
+
+/// The size in bytes of the running kernel's type of `T`'s name
+/// (`bpf_core_type_size`).
+#[macro_export]
+macro_rules! core_type_size {
+    ($t:ty) => {
+        $crate::co_re::__type_info::<$t>($crate::co_re::TYPE_SIZE)
+    };
+}
