@@ -30,6 +30,7 @@ func TestFixtureCases(t *testing.T) {
 		{filepath.Join(probes, "atomics"), "v3", true},
 		{filepath.Join(probes, "btf"), "", true},
 		{filepath.Join(probes, "crate"), "", true},
+		{filepath.Join(probes, "core"), "", true},
 	} {
 		t.Run(filepath.Base(c.dir), func(t *testing.T) {
 			res, err := Test(context.Background(), Options{Dir: c.dir, OutDir: t.TempDir(), TargetDir: target, CPU: c.cpu}, TestOptions{})

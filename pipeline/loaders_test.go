@@ -15,7 +15,7 @@ import (
 // probeCrates are the fixture crates every loader must take, with the
 // CPU each needs.
 var probeCrates = map[string]string{
-	"net": "", "trace": "", "counter": "", "unroll": "", "calls": "", "btf": "", "atomics": "v3", "crate": "", "byname": "", "raw": "",
+	"net": "", "trace": "", "core": "", "counter": "", "unroll": "", "calls": "", "btf": "", "atomics": "v3", "crate": "", "byname": "", "raw": "",
 }
 
 // buildLoadable builds every probe crate that loads and the example with

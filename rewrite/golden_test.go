@@ -44,6 +44,8 @@ func testOptions(t *testing.T, src string) Options {
 			opts.BTF = true
 		case f == "no-float-btf":
 			opts.NoFloatBTF = true
+		case f == "fixed-offsets":
+			opts.FixedOffsets = true
 		case strings.HasPrefix(f, "rustc-commit="):
 			opts.RustcCommit = f[len("rustc-commit="):]
 		default:

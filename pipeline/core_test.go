@@ -1,0 +1,190 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cilium/ebpf"
+	"github.com/oxbpf/oxbpf/internal/kernelcache"
+	"github.com/oxbpf/oxbpf/internal/testenv"
+	"github.com/oxbpf/oxbpf/testrun"
+	"github.com/oxbpf/oxbpf/verify"
+	"github.com/oxbpf/oxbpf/vm"
+	"golang.org/x/sys/unix"
+)
+
+// TestCOREFieldsMatch compiles the core pass's test of every path shape
+// (rewrite/testdata/core/paths.ll) with each LLVM oxbpf supports and
+// reads back the CO-RE relocations llc wrote into .BTF.ext: each names
+// the field the path meant, whichever LLVM wrote it.
+func TestCOREFieldsMatch(t *testing.T) {
+	want := []string{
+		"byte_off task.inner.b", "byte_off task.comm[3]", "byte_off task.un.y", "byte_off task.arr[2].b",
+		"byte_off task.x", // __anon_1.x: the anonymous member has no name
+		"byte_off task.parent", "byte_off pair.__1", "byte_off task.inner.a",
+		"field_exists task.comm", "byte_sz task.pid", "type_exists task", "type_size pair",
+	}
+	slices.Sort(want)
+	for _, llvm := range []string{"15", "16", "19", "22"} {
+		t.Run("llvm-"+llvm, func(t *testing.T) {
+			opts := Options{Opt: testenv.LookPath(t, "opt-"+llvm), Llc: testenv.LookPath(t, "llc-"+llvm)}
+			res, err := Compile(context.Background(), "../rewrite/testdata/core/paths.ll", filepath.Join(t.TempDir(), "paths.o"), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range res.Bins[0].Verify.CORE {
+				got = append(got, r.Kind+" "+r.What())
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("relocations\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+}
+
+// TestCORE builds fixtures/probes/core, which reads the current task's
+// pid, tgid, real_parent->tgid, comm and state from task_struct as
+// generated on one kernel, twice: with CO-RE, and with --core=false
+// (fixed offsets). The raw tracepoint runs in the context of the task
+// that test-runs it. With CO-RE it must read what the kernel's own
+// interfaces say on this machine's kernel (gettid, getpid, getppid,
+// /proc/thread-self/comm) and on 5.10, 6.1 and 6.12 under qemu (init: 1
+// and 0), and find its state in __state from 5.14 on, in state before;
+// with fixed offsets it must read wrong values on at least one of them.
+func TestCORE(t *testing.T) {
+	needE2E(t)
+	testenv.Root(t)
+	qemu, images := testenv.Kernels(t)
+	target := t.TempDir()
+	objects := map[string]string{}
+	for name, fixed := range map[string]bool{"relocated": false, "fixed": true} {
+		out := filepath.Join(t.TempDir(), name)
+		res, err := Build(context.Background(), Options{Dir: filepath.Join(probes, "core"), OutDir: out, TargetDir: target, NoCORE: fixed})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if n := len(res.Bins[0].Verify.CORE); fixed != (n == 0) {
+			t.Errorf("%s: %d CO-RE relocations", name, n)
+		}
+		objects[name] = res.Bins[0].Object
+	}
+
+	wrong := map[string][]string{} // object → the kernels it read wrong values on
+	host := verify.RunningKernel()
+	for name, obj := range objects {
+		if diffs := checkHostRun(t, obj, host); len(diffs) > 0 {
+			wrong[name] = append(wrong[name], fmt.Sprintf("this machine's %v: %s", host, strings.Join(diffs, "; ")))
+		}
+	}
+	req := vm.Request{Suites: []vm.Suite{
+		{Name: "relocated", Objects: map[string]string{"task_ids": objects["relocated"]}, Cases: "testdata/core"},
+		{Name: "fixed", Objects: map[string]string{"task_ids": objects["fixed"]}, Cases: "testdata/core"},
+	}}
+	for _, line := range kernelcache.Lines {
+		res, err := vm.Run(context.Background(), images[line], req, vm.Options{Qemu: qemu})
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		if res.Error != "" {
+			t.Fatalf("%s: the guest: %s", line, res.Error)
+		}
+		renamed := !res.Kernel.Before(verify.Kernel{Major: 5, Minor: 14})
+		for _, s := range res.Suites {
+			if len(s.Loads) != 1 || s.Loads[0].Error != "" || !s.Loads[0].Report.OK() {
+				t.Errorf("%s: %s did not load: %+v", line, s.Name, s.Loads)
+				continue
+			}
+			if s.Name == "relocated" {
+				t.Logf("Linux %s: %s", res.Release, fixups(s.Loads[0].Report))
+			}
+			passed := map[string]bool{}
+			for _, r := range s.Tests.Results {
+				passed[r.Case] = r.Status == testrun.Pass
+				if r.Case == "ids" && r.Status != testrun.Pass {
+					wrong[s.Name] = append(wrong[s.Name], fmt.Sprintf("Linux %s: %s %v", res.Release, r.Reason, r.Diffs))
+				}
+			}
+			if s.Name == "relocated" && (passed["state in __state"] != renamed || passed["state in state"] == renamed) {
+				t.Errorf("Linux %s: the state was not found where that kernel has it: %+v", res.Release, s.Tests.Results)
+			}
+		}
+	}
+	if w := wrong["relocated"]; len(w) > 0 {
+		t.Errorf("with CO-RE, wrong values:\n%s", strings.Join(w, "\n"))
+	}
+	if len(wrong["fixed"]) == 0 {
+		t.Error("with fixed offsets, right values on every kernel: the test cannot tell CO-RE from none")
+	}
+	t.Logf("fixed offsets read wrong values on:\n%s", strings.Join(wrong["fixed"], "\n"))
+}
+
+// checkHostRun test-runs the object's task_ids on a locked thread of this
+// process and returns what it read that the kernel's interfaces
+// contradict.
+func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
+	t.Helper()
+	spec, err := ebpf.LoadCollectionSpec(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coll, err := ebpf.NewCollection(spec)
+	if err != nil {
+		t.Fatalf("%s: %v", obj, err)
+	}
+	defer coll.Close()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	tid := unix.Gettid()
+	ret, err := coll.Programs["task_ids"].Run(&ebpf.RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [7]uint64
+	for i := range got {
+		if err := coll.Maps["TASK"].Lookup(uint32(i), &got[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	comm, err := os.ReadFile(fmt.Sprintf("/proc/self/task/%d/comm", tid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first [8]byte
+	copy(first[:], bytes.TrimSuffix(comm, []byte("\n")))
+	stateField := uint64(1)
+	if k.Before(verify.Kernel{Major: 5, Minor: 14}) {
+		stateField = 2
+	}
+	want := [7]uint64{uint64(tid), uint64(os.Getpid()), uint64(os.Getppid()), binary.LittleEndian.Uint64(first[:]), stateField, 0, 0}
+	var diffs []string
+	if ret != 15 {
+		diffs = append(diffs, fmt.Sprintf("returned %d, not 15", ret))
+	}
+	for i, what := range []string{"pid", "tgid", "real_parent->tgid", "comm", "the state's field", "the state", "no_such_type exists"} {
+		if got[i] != want[i] {
+			diffs = append(diffs, fmt.Sprintf("%s %#x, want %#x", what, got[i], want[i]))
+		}
+	}
+	return diffs
+}
+
+// fixups says where a kernel's BTF put the fields the object reads.
+func fixups(r *verify.LoadReport) string {
+	var parts []string
+	for _, f := range r.CORE {
+		if f.Kind == "byte_off" && !f.Missing {
+			parts = append(parts, fmt.Sprintf("%s at %d", f.What(), f.Target))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
