@@ -31,6 +31,7 @@ func TestCOREFieldsMatch(t *testing.T) {
 		"byte_off task.x", // __anon_1.x: the anonymous member has no name
 		"byte_off task.parent", "byte_off pair.__1", "byte_off task.inner.a",
 		"field_exists task.comm", "byte_sz task.pid", "type_exists task", "type_size pair",
+		"enumval_value bpf_func_id.BPF_FUNC_loop", "enumval_exists bpf_func_id.BPF_FUNC_map_lookup_elem", "enumval_value prio.LOW",
 	}
 	slices.Sort(want)
 	for _, llvm := range []string{"15", "16", "19", "22"} {
@@ -59,8 +60,9 @@ func TestCOREFieldsMatch(t *testing.T) {
 // that test-runs it. With CO-RE it must read what the kernel's own
 // interfaces say on this machine's kernel (gettid, getpid, getppid,
 // /proc/thread-self/comm) and on 5.10, 6.1 and 6.12 under qemu (init: 1
-// and 0), and find its state in __state from 5.14 on, in state before;
-// with fixed offsets it must read wrong values on at least one of them.
+// and 0), find its state in __state from 5.14 on, in state before, and
+// the helper bpf_loop's number in enum bpf_func_id from 5.17 on; with
+// fixed offsets it must read wrong values on at least one of them.
 func TestCORE(t *testing.T) {
 	needE2E(t)
 	testenv.Root(t)
@@ -99,6 +101,7 @@ func TestCORE(t *testing.T) {
 			t.Fatalf("%s: the guest: %s", line, res.Error)
 		}
 		renamed := !res.Kernel.Before(verify.Kernel{Major: 5, Minor: 14})
+		hasLoop := !res.Kernel.Before(verify.Kernel{Major: 5, Minor: 17})
 		for _, s := range res.Suites {
 			if len(s.Loads) != 1 || s.Loads[0].Error != "" || !s.Loads[0].Report.OK() {
 				t.Errorf("%s: %s did not load: %+v", line, s.Name, s.Loads)
@@ -116,6 +119,9 @@ func TestCORE(t *testing.T) {
 			}
 			if s.Name == "relocated" && (passed["state in __state"] != renamed || passed["state in state"] == renamed) {
 				t.Errorf("Linux %s: the state was not found where that kernel has it: %+v", res.Release, s.Tests.Results)
+			}
+			if s.Name == "relocated" && passed["bpf_loop"] != hasLoop {
+				t.Errorf("Linux %s: bpf_loop's number is not as that kernel has it: %+v", res.Release, s.Tests.Results)
 			}
 		}
 	}
@@ -149,7 +155,7 @@ func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got [7]uint64
+	var got [8]uint64
 	for i := range got {
 		if err := coll.Maps["TASK"].Lookup(uint32(i), &got[i]); err != nil {
 			t.Fatal(err)
@@ -161,16 +167,19 @@ func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 	}
 	var first [8]byte
 	copy(first[:], bytes.TrimSuffix(comm, []byte("\n")))
-	stateField := uint64(1)
+	stateField, loop := uint64(1), uint64(181)
 	if k.Before(verify.Kernel{Major: 5, Minor: 14}) {
 		stateField = 2
 	}
-	want := [7]uint64{uint64(tid), uint64(os.Getpid()), uint64(os.Getppid()), binary.LittleEndian.Uint64(first[:]), stateField, 0, 0}
+	if k.Before(verify.Kernel{Major: 5, Minor: 17}) {
+		loop = 0
+	}
+	want := [8]uint64{uint64(tid), uint64(os.Getpid()), uint64(os.Getppid()), binary.LittleEndian.Uint64(first[:]), stateField, 0, 0, loop}
 	var diffs []string
 	if ret != 15 {
 		diffs = append(diffs, fmt.Sprintf("returned %d, not 15", ret))
 	}
-	for i, what := range []string{"pid", "tgid", "real_parent->tgid", "comm", "the state's field", "the state", "no_such_type exists"} {
+	for i, what := range []string{"pid", "tgid", "real_parent->tgid", "comm", "the state's field", "the state", "no_such_type exists", "bpf_loop's number"} {
 		if got[i] != want[i] {
 			diffs = append(diffs, fmt.Sprintf("%s %#x, want %#x", what, got[i], want[i]))
 		}
@@ -178,11 +187,12 @@ func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 	return diffs
 }
 
-// fixups says where a kernel's BTF put the fields the object reads.
+// fixups says where a kernel's BTF put the fields the object reads, and
+// the values it gave its enumerators.
 func fixups(r *verify.LoadReport) string {
 	var parts []string
 	for _, f := range r.CORE {
-		if f.Kind == "byte_off" && !f.Missing {
+		if (f.Kind == "byte_off" || f.Kind == "enumval_value") && !f.Missing {
 			parts = append(parts, fmt.Sprintf("%s at %d", f.What(), f.Target))
 		}
 	}

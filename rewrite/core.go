@@ -55,11 +55,13 @@ var coreIntrinsics = map[string]string{
 	"llvm.preserve.array.access.index.p0.p0":  "declare ptr @llvm.preserve.array.access.index.p0.p0(ptr, i32 immarg, i32 immarg)",
 	"llvm.bpf.preserve.field.info.p0":         "declare i32 @llvm.bpf.preserve.field.info.p0(ptr, i64 immarg)",
 	"llvm.bpf.preserve.type.info":             "declare i32 @llvm.bpf.preserve.type.info(i32, i64)",
+	"llvm.bpf.preserve.enum.value":            "declare i64 @llvm.bpf.preserve.enum.value(i32, ptr, i64)",
 }
 
 type coreRewriter struct {
 	c       *Context
 	types   *coreTypes
+	enums   *coreEnums
 	globals map[string]*ir.Global
 	used    map[string]bool // intrinsics called
 	next    int             // numbers value names and type-info calls
@@ -68,7 +70,7 @@ type coreRewriter struct {
 func runCore(c *Context) error {
 	m := c.Module
 	var calls []*ir.Func
-	for _, name := range []string{coreField, coreFieldInfo, coreTypeInfo} {
+	for _, name := range []string{coreField, coreFieldInfo, coreTypeInfo, coreEnumValue} {
 		if f := m.Func(name); f != nil && f.IsDeclaration() {
 			calls = append(calls, f)
 		}
@@ -76,7 +78,7 @@ func runCore(c *Context) error {
 	if len(calls) == 0 {
 		return nil
 	}
-	r := &coreRewriter{c: c, types: newCoreTypes(m), globals: map[string]*ir.Global{}, used: map[string]bool{}}
+	r := &coreRewriter{c: c, types: newCoreTypes(m), enums: &coreEnums{m: m, byName: map[string]*coreEnum{}}, globals: map[string]*ir.Global{}, used: map[string]bool{}}
 	for _, g := range m.Globals {
 		r.globals[g.Name.Name()] = g
 	}
@@ -115,6 +117,9 @@ func runCore(c *Context) error {
 	if err := r.types.unname(); err != nil {
 		return err
 	}
+	if err := r.enums.finish(); err != nil {
+		return err
+	}
 	var decls []string
 	for name, decl := range coreIntrinsics {
 		if r.used[name] && m.Func(name) == nil {
@@ -130,7 +135,7 @@ func runCore(c *Context) error {
 }
 
 func isCoreCall(name string) bool {
-	return name == coreField || name == coreFieldInfo || name == coreTypeInfo
+	return name == coreField || name == coreFieldInfo || name == coreTypeInfo || name == coreEnumValue
 }
 
 // rewrite returns the instructions that replace a call of the crate's.
@@ -138,7 +143,7 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 	call := in.Call
 	name := call.CalleeName()
 	args := call.Args
-	want := map[string]int{coreField: 5, coreFieldInfo: 5, coreTypeInfo: 3}[name]
+	want := map[string]int{coreField: 5, coreFieldInfo: 5, coreTypeInfo: 3, coreEnumValue: 8}[name]
 	if len(args) != want {
 		return "", fmt.Errorf("%s takes %d arguments, not %d: an oxbpf-ebpf crate of another version?", name, want, len(args))
 	}
@@ -147,6 +152,15 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 	}
 	if !r.c.Options.BTF && !r.c.Options.FixedOffsets {
 		return "", fmt.Errorf("CO-RE relocations need BTF: build with --btf (the default), or with --core=false for fixed offsets")
+	}
+	dbg := ""
+	for _, a := range in.Attachments {
+		if a.Name == "dbg" {
+			dbg = ", !dbg " + a.Value.Raw
+		}
+	}
+	if name == coreEnumValue {
+		return r.enums.value(r, in, dbg)
 	}
 	tyArg := 1 // the type's name and length follow the base pointer
 	if name != coreField {
@@ -159,12 +173,6 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 	root, err := r.types.find(tyName)
 	if err != nil {
 		return "", err
-	}
-	dbg := ""
-	for _, a := range in.Attachments {
-		if a.Name == "dbg" {
-			dbg = ", !dbg " + a.Value.Raw
-		}
 	}
 	result := in.Result.Raw
 	if name == coreTypeInfo {

@@ -29,7 +29,7 @@ func newCoreTypes(m *ir.Module) *coreTypes {
 		case "DICompileUnit":
 			t.debugInfo = true
 		case "DICompositeType":
-			if tag := mdWord(n, "tag"); tag == "DW_TAG_structure_type" || tag == "DW_TAG_union_type" {
+			if tag := fieldRef(n, "tag"); tag == "DW_TAG_structure_type" || tag == "DW_TAG_union_type" {
 				if p := t.rustPath(n); p != "" {
 					if _, dup := t.byPath[p]; !dup {
 						t.byPath[p] = n
@@ -145,7 +145,7 @@ func (t *coreTypes) walk(root *ir.MDNode, steps []coreStep) ([]coreAccess, error
 		if cur == nil {
 			return nil, fmt.Errorf("no debug info for the type holding %s", st.describe())
 		}
-		tag := mdWord(cur, "tag")
+		tag := fieldRef(cur, "tag")
 		if st.index >= 0 {
 			if tag != "DW_TAG_array_type" {
 				return nil, fmt.Errorf("[%d] indexes %s, which is no array", st.index, describeType(cur))
@@ -234,13 +234,13 @@ func describeType(n *ir.MDNode) string {
 	if name := mdString(n, "name"); name != "" {
 		return name
 	}
-	return "a " + strings.TrimPrefix(mdWord(n, "tag"), "DW_TAG_")
+	return "a " + strings.TrimPrefix(fieldRef(n, "tag"), "DW_TAG_")
 }
 
 // underlying skips typedefs and qualifiers.
 func (t *coreTypes) underlying(n *ir.MDNode) *ir.MDNode {
 	for n != nil && n.Kind == "DIDerivedType" {
-		switch mdWord(n, "tag") {
+		switch fieldRef(n, "tag") {
 		case "DW_TAG_typedef", "DW_TAG_const_type", "DW_TAG_volatile_type", "DW_TAG_atomic_type":
 			n = t.ref(n, "baseType")
 		default:
@@ -257,13 +257,13 @@ func (t *coreTypes) members(n *ir.MDNode) ([]*ir.MDNode, error) {
 	if elems := t.ref(n, "elements"); elems != nil {
 		for _, f := range elems.Fields() {
 			m := t.m.MDNode(f.Value.Raw)
-			if m == nil || m.Kind != "DIDerivedType" || mdWord(m, "tag") != "DW_TAG_member" {
+			if m == nil || m.Kind != "DIDerivedType" || fieldRef(m, "tag") != "DW_TAG_member" {
 				return nil, fmt.Errorf("%s is no #[repr(C)] struct or union: it holds more than fields", describeType(n))
 			}
 			out = append(out, m)
 		}
 	}
-	if mdWord(n, "tag") == "DW_TAG_structure_type" {
+	if fieldRef(n, "tag") == "DW_TAG_structure_type" {
 		slices.SortStableFunc(out, func(a, b *ir.MDNode) int { return cmp.Compare(mdInt(a, "offset"), mdInt(b, "offset")) })
 	}
 	return out, nil
@@ -336,12 +336,6 @@ func (t *coreTypes) ref(n *ir.MDNode, field string) *ir.MDNode {
 		return nil
 	}
 	return t.m.MDNode(v.Raw)
-}
-
-// mdWord is a keyword field's text (tag: DW_TAG_member).
-func mdWord(n *ir.MDNode, name string) string {
-	v, _ := n.Field(name)
-	return v.Raw
 }
 
 // mdInt is an integer field's value, 0 when absent.

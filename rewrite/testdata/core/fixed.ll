@@ -10,6 +10,11 @@ target triple = "x86_64-unknown-linux-gnu"
 @paths = private unnamed_addr constant [49 x i8] c"inner.bcomm[3]un.yarr[2].b__anon_1.xparentpidcomm", align 1
 @spaced.path = private unnamed_addr constant [9 x i8] c"inner . a", align 1
 @tuple.path = private unnamed_addr constant [1 x i8] c"1", align 1
+@enum.type = private unnamed_addr constant [15 x i8] c"vm::bpf_func_id", align 1
+@enum.loop = private unnamed_addr constant [13 x i8] c"BPF_FUNC_loop", align 1
+@enum.map = private unnamed_addr constant [30 x i8] c"vm :: BPF_FUNC_map_lookup_elem", align 1
+@signed.type = private unnamed_addr constant [4 x i8] c"prio", align 1
+@signed.low = private unnamed_addr constant [3 x i8] c"LOW", align 1
 
 define i64 @read(ptr %t, ptr %p) !dbg !40 {
 start:
@@ -33,6 +38,11 @@ start:
   %size = call i32 @__oxbpf_core_field_info(ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @paths, i64 42), i64 3, i32 1), !dbg !57
   %type = call i32 @__oxbpf_core_type_info(ptr @task.name, i64 15, i32 0), !dbg !58
   %tsize = call i32 @__oxbpf_core_type_info(ptr @pair.name, i64 15, i32 1)
+  %loop = call i64 @__oxbpf_core_enum_value(ptr @enum.type, i64 15, ptr @enum.loop, i64 13, i64 181, i32 4, i32 0, i32 1), !dbg !58
+  %map = call i64 @__oxbpf_core_enum_value(ptr @enum.type, i64 15, ptr @enum.map, i64 30, i64 1, i32 4, i32 0, i32 0), !dbg !58
+  %low = call i64 @__oxbpf_core_enum_value(ptr @signed.type, i64 4, ptr @signed.low, i64 3, i64 -2, i32 1, i32 1, i32 1), !dbg !58
+  %e1 = add i64 %loop, %map
+  %e2 = add i64 %e1, %low
   %s1 = add i32 %1, %4
   %s2 = add i32 %s1, %5
   %s3a = add i32 %s2, %8
@@ -47,12 +57,14 @@ start:
   %s9 = add i64 %s8, %3
   %pi = ptrtoint ptr %6 to i64
   %s10 = add i64 %s9, %pi
-  ret i64 %s10
+  %s11 = add i64 %s10, %e2
+  ret i64 %s11
 }
 
 declare noundef ptr @__oxbpf_core_field(ptr noundef, ptr noundef, i64 noundef, ptr noundef, i64 noundef) unnamed_addr #0
 declare noundef i32 @__oxbpf_core_field_info(ptr noundef, i64 noundef, ptr noundef, i64 noundef, i32 noundef) unnamed_addr #0
 declare noundef i32 @__oxbpf_core_type_info(ptr noundef, i64 noundef, i32 noundef) unnamed_addr #0
+declare noundef i64 @__oxbpf_core_enum_value(ptr noundef, i64 noundef, ptr noundef, i64 noundef, i64 noundef, i32 noundef, i32 noundef, i32 noundef) unnamed_addr #0
 
 attributes #0 = { nounwind }
 attributes #1 = { nounwind }

@@ -13,6 +13,12 @@
 //! load, unless the program asks first with
 //! [`core_field_exists!`](crate::core_field_exists) and takes another
 //! path: the check itself is a relocation, a constant once loaded.
+//! [`core_field_size!`](crate::core_field_size),
+//! [`core_type_exists!`](crate::core_type_exists),
+//! [`core_type_size!`](crate::core_type_size),
+//! [`core_enum_value!`](crate::core_enum_value) and
+//! [`core_enum_value_exists!`](crate::core_enum_value_exists) ask the
+//! running kernel the same way.
 //!
 //! ```no_run
 //! # mod vmlinux {
@@ -61,6 +67,16 @@ extern "C" {
     ) -> *const c_void;
     fn __oxbpf_core_field_info(ty: *const u8, ty_len: usize, path: *const u8, path_len: usize, kind: u32) -> u32;
     fn __oxbpf_core_type_info(ty: *const u8, ty_len: usize, kind: u32) -> u32;
+    fn __oxbpf_core_enum_value(
+        ty: *const u8,
+        ty_len: usize,
+        name: *const u8,
+        name_len: usize,
+        value: i64,
+        size: u32,
+        signed: u32,
+        kind: u32,
+    ) -> i64;
 }
 
 /// What a field query asks, as `enum bpf_field_info_kind`.
@@ -73,6 +89,11 @@ pub const FIELD_EXISTS: u32 = 2;
 pub const TYPE_EXISTS: u32 = 0;
 #[doc(hidden)]
 pub const TYPE_SIZE: u32 = 1;
+/// What an enum query asks, as `enum bpf_enum_value_kind`.
+#[doc(hidden)]
+pub const ENUM_EXISTS: u32 = 0;
+#[doc(hidden)]
+pub const ENUM_VALUE: u32 = 1;
 
 /// The address of the field at `path` (`pid`, `se.vruntime`, `comm[3]`)
 /// of the `T` at `base`, relocated. `_field` is never called: it gives
@@ -104,6 +125,25 @@ pub fn __type_info<T: Relocatable>(kind: u32) -> u32 {
     unsafe { __oxbpf_core_type_info(ty.as_ptr(), ty.len(), kind) }
 }
 
+/// `kind` of the enumerator `name` (this build's value: `value`) of the
+/// integer type `ty` stands for, as the running kernel has it.
+#[doc(hidden)]
+#[inline(always)]
+pub fn __enum_value(ty: &'static str, name: &'static str, value: i64, size: usize, signed: bool, kind: u32) -> i64 {
+    unsafe {
+        __oxbpf_core_enum_value(
+            ty.as_ptr(),
+            ty.len(),
+            name.as_ptr(),
+            name.len(),
+            value,
+            size as u32,
+            signed as u32,
+            kind,
+        )
+    }
+}
+
 /// The address of a field of a [`Relocatable`] type, relocated:
 /// `core_field!(task, pid)` is `&task->pid` at the running kernel's offset,
 /// a `*const i32`. The path may go into structs and arrays held by value:
@@ -117,12 +157,7 @@ pub fn __type_info<T: Relocatable>(kind: u32) -> u32 {
 macro_rules! core_field {
     ($base:expr, $($path:tt)+) => {
         unsafe {
-            $crate::co_re::__field($base, stringify!($($path)+), |p| {
-                #[allow(unused_unsafe)]
-                unsafe {
-                    ::core::ptr::addr_of!((*p).$($path)+)
-                }
-            })
+            $crate::co_re::__field($base, stringify!($($path)+), $crate::__core_field_type!($($path)+))
         }
     };
 }
@@ -153,12 +188,32 @@ macro_rules! core_read {
 #[macro_export]
 macro_rules! core_field_exists {
     ($t:ty, $($path:tt)+) => {
-        $crate::co_re::__field_info::<$t, _>(stringify!($($path)+), $crate::co_re::FIELD_EXISTS, |p| {
+        $crate::__core_field_query!($crate::co_re::FIELD_EXISTS, $t, $($path)+) != 0
+    };
+}
+
+/// A closure, never called, from a `T` to its field at `path`: what gives
+/// the field's type, and fails the build for a path `T` lacks.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __core_field_type {
+    ($($path:tt)+) => {
+        |p| {
             #[allow(unused_unsafe)]
             unsafe {
                 ::core::ptr::addr_of!((*p).$($path)+)
             }
-        }) != 0
+        }
+    };
+}
+
+/// A field query of `kind` (`bpf_field_info_kind`): the body of
+/// core_field_exists! and core_field_size!.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __core_field_query {
+    ($kind:expr, $t:ty, $($path:tt)+) => {
+        $crate::co_re::__field_info::<$t, _>(stringify!($($path)+), $kind, $crate::__core_field_type!($($path)+))
     };
 }
 
@@ -167,12 +222,7 @@ macro_rules! core_field_exists {
 #[macro_export]
 macro_rules! core_field_size {
     ($t:ty, $($path:tt)+) => {
-        $crate::co_re::__field_info::<$t, _>(stringify!($($path)+), $crate::co_re::FIELD_BYTE_SIZE, |p| {
-            #[allow(unused_unsafe)]
-            unsafe {
-                ::core::ptr::addr_of!((*p).$($path)+)
-            }
-        })
+        $crate::__core_field_query!($crate::co_re::FIELD_BYTE_SIZE, $t, $($path)+)
     };
 }
 
@@ -191,5 +241,44 @@ macro_rules! core_type_exists {
 macro_rules! core_type_size {
     ($t:ty) => {
         $crate::co_re::__type_info::<$t>($crate::co_re::TYPE_SIZE)
+    };
+}
+
+/// The value the running kernel gives an enumerator of a kernel enum
+/// (`bpf_core_enum_value`): `core_enum_value!(bpf_func_id,
+/// BPF_FUNC_loop)`. The enum is the integer type `oxbpf gen types` writes
+/// for it, the enumerator its constant; the loader matches both by name.
+/// Evaluates to an `i64`.
+#[macro_export]
+macro_rules! core_enum_value {
+    ($t:ty, $v:path) => {
+        $crate::__core_enum_query!($crate::co_re::ENUM_VALUE, $t, $v)
+    };
+}
+
+/// Whether the running kernel's enum has the enumerator
+/// (`bpf_core_enum_value_exists`): `core_enum_value_exists!(bpf_func_id,
+/// BPF_FUNC_loop)`.
+#[macro_export]
+macro_rules! core_enum_value_exists {
+    ($t:ty, $v:path) => {
+        $crate::__core_enum_query!($crate::co_re::ENUM_EXISTS, $t, $v) != 0
+    };
+}
+
+/// An enum query of `kind` (`bpf_enum_value_kind`): the body of
+/// core_enum_value! and core_enum_value_exists!.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __core_enum_query {
+    ($kind:expr, $t:ty, $v:path) => {
+        $crate::co_re::__enum_value(
+            stringify!($t),
+            stringify!($v),
+            $v as i64,
+            ::core::mem::size_of::<$t>(),
+            <$t>::MIN != 0,
+            $kind,
+        )
     };
 }

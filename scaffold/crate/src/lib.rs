@@ -41,6 +41,8 @@
 //! - [`helpers`]: the common helpers, safe; [`helpers::raw`] has all of them.
 //! - [`context`]: what each program type gets, typed.
 //! - [`net`]: Ethernet, IPv4, IPv6, TCP and UDP headers.
+//! - [`co_re`]: kernel structs read at the running kernel's offsets
+//!   (`core_read!`), and what that kernel has (`core_field_exists!`).
 //! - [`consts`]: verdicts, protocols and flags.
 //!
 //! # Panics
