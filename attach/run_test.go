@@ -95,7 +95,7 @@ func (r *recorder) lastMaps(t *testing.T) map[string]string {
 // TestRunEverySection runs the fixture with one program per context of
 // the support crate: every program attaches by its section (tc, socket
 // filter on a veth in a namespace of the test's, cgroup, tracepoint, raw
-// tracepoint, uprobe) but kprobes, which this kernel may lack; traffic
+// tracepoint, BTF-typed tracepoint, uprobe) but kprobes, which this kernel may lack; traffic
 // and calls reach them, and the maps at the end show it.
 func TestRunEverySection(t *testing.T) {
 	obj := buildBin(t, "contexts")
@@ -155,6 +155,7 @@ func TestRunEverySection(t *testing.T) {
 		"on_getppid":   "tracepoint syscalls/sys_enter_getppid",
 		"on_sys_enter": "raw tracepoint sys_enter",
 		"on_call":      "uprobe " + target + ":main.called",
+		"on_new_task":  "tp_btf/task_newtask",
 	} {
 		if attached[prog] != where {
 			t.Errorf("%s attached to %q, want %q", prog, attached[prog], where)
@@ -172,6 +173,7 @@ func TestRunEverySection(t *testing.T) {
 		"SEEN[0]": "1",    // tc: the EtherType loaded matched the context's
 		"SEEN[1]": "4242", // the socket filter's UDP port
 		"SEEN[7]": "2",    // the uprobe fired twice
+		"SEEN[8]": "1",    // tp_btf: the new task's parent is the process that made it
 	}
 	if runtime.GOARCH == "amd64" {
 		want["SEEN[3]"] = "110" // the raw tracepoint saw getppid

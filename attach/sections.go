@@ -76,6 +76,14 @@ func (r *run) attach(ps *ebpf.ProgramSpec, prog *ebpf.Program) (string, func(), 
 		return "raw tracepoint " + ps.AttachTo, closeLink(l), nil
 	case ebpf.Kprobe:
 		return r.probe(ps, prog)
+	case ebpf.Tracing:
+		// tp_btf, fentry, fexit: the target is in the program, as its
+		// BTF attach point.
+		l, err := link.AttachTracing(link.TracingOptions{Program: prog})
+		if err != nil {
+			return "", nil, err
+		}
+		return sec, closeLink(l), nil
 	}
 	return "", nil, fmt.Errorf("oxbpf run does not attach %v programs", ps.Type)
 }

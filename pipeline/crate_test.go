@@ -198,7 +198,8 @@ func readEvent(t *testing.T, b []byte) event {
 }
 
 // TestCrateContexts runs the support crate's socket buffer programs on a
-// packet, attaches its tracepoint and raw tracepoint and makes them fire,
+// packet, attaches its tracepoint, raw tracepoint and BTF-typed
+// tracepoint and makes them fire,
 // and loads its probes (this kernel has nothing to attach kprobes to).
 func TestCrateContexts(t *testing.T) {
 	out := buildCrateFixture(t)
@@ -267,6 +268,21 @@ func TestCrateContexts(t *testing.T) {
 		syscall.Getppid()
 		if nr := seen(3); nr != 110 {
 			t.Errorf("the raw tracepoint saw syscall %d, want getppid (110)", nr)
+		}
+	})
+	t.Run("tp_btf", func(t *testing.T) {
+		// A new task's real_parent->tgid, read directly at the offsets
+		// CO-RE gave, is the process that made it.
+		l, err := link.AttachTracing(link.TracingOptions{Program: coll.Programs["on_new_task"]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		if out, err := exec.Command("true").CombinedOutput(); err != nil {
+			t.Fatalf("true: %v\n%s", err, out)
+		}
+		if seen(8) != 1 {
+			t.Error("the BTF-typed tracepoint did not find the new task's parent")
 		}
 	})
 	t.Run("uprobe", func(t *testing.T) {

@@ -29,7 +29,8 @@ func runCommand() *cli.Command {
 		Description: `Builds the crate (as oxbpf build does), loads each object, and attaches every
 program as its section says: XDP to --iface, tc to the interface's ingress
 or egress (TCX, Linux 6.6), socket filters to a raw socket on it, cgroup
-programs to --cgroup, tracepoints and raw tracepoints, kprobes where the
+programs to --cgroup, tracepoints, raw tracepoints and BTF-typed ones
+(tp_btf, fentry, fexit: to their BTF targets), kprobes where the
 kernel has them, uprobes to the binary and symbol of their section or
 --uprobe. A program that cannot be attached is reported, with the reason,
 and the rest run. Given objects, runs those.

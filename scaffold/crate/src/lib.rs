@@ -84,7 +84,7 @@ pub use macros::__nul_terminated;
 pub mod prelude {
     pub use crate::consts::*;
     pub use crate::context::{
-        Context, ProbeContext, RawTracePointContext, SkBuffContext, TracePointContext, XdpContext,
+        BtfTracePointContext, Context, ProbeContext, RawTracePointContext, SkBuffContext, TracePointContext, XdpContext,
     };
     pub use crate::helpers::{get_current_pid_tgid, ktime_get_ns};
     pub use crate::maps::{
@@ -93,8 +93,8 @@ pub mod prelude {
     };
     pub use crate::net::{EthHdr, Header, Ipv4Hdr, Ipv6Hdr, TcpHdr, UdpHdr};
     pub use crate::{
-        cgroup_skb, kprobe, kretprobe, license, program, raw_tracepoint, socket_filter, tc, trace_printk, tracepoint,
-        uprobe, uretprobe, xdp,
+        cgroup_skb, kprobe, kretprobe, license, program, raw_tracepoint, socket_filter, tc, tp_btf, trace_printk,
+        tracepoint, uprobe, uretprobe, xdp,
     };
 }
 

@@ -183,6 +183,15 @@ macro_rules! raw_tracepoint {
     ($tracepoint:literal, $($program:tt)*) => { $crate::program!(concat!("raw_tracepoint/", $tracepoint), $($program)*); };
 }
 
+/// Declares a program on the BTF-typed tracepoint `$tracepoint` (section
+/// `tp_btf/<name>`, Linux 5.5), which sees a
+/// [`BtfTracePointContext`](crate::context::BtfTracePointContext): the
+/// loader finds the tracepoint's prototype in the kernel's BTF.
+#[macro_export]
+macro_rules! tp_btf {
+    ($tracepoint:literal, $($program:tt)*) => { $crate::program!(concat!("tp_btf/", $tracepoint), $($program)*); };
+}
+
 /// Prints to the trace pipe (`/sys/kernel/tracing/trace_pipe`) with the
 /// kernel's `printf` subset (`%d`, `%u`, `%x`, `%s`, `%p`, ... and `l`/`ll`
 /// sizes), at most three arguments: `bpf_trace_printk`, for debugging.

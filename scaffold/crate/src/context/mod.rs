@@ -2,7 +2,8 @@
 //! XDP program ([`XdpContext`]), the socket buffer of socket filters, tc
 //! and cgroup programs ([`SkBuffContext`]), the registers of kprobes and
 //! uprobes ([`ProbeContext`]), and the records of tracepoints
-//! ([`TracePointContext`], [`RawTracePointContext`]).
+//! ([`TracePointContext`], [`RawTracePointContext`],
+//! [`BtfTracePointContext`]).
 //!
 //! The program macros ([`xdp!`](crate::xdp), [`kprobe!`](crate::kprobe),
 //! ...) hand a program its context; wrapping the pointer costs nothing.
@@ -14,7 +15,7 @@ mod xdp;
 
 pub use probe::{FromRegister, ProbeContext};
 pub use skb::{__sk_buff, SkBuffContext};
-pub use tracepoint::{RawTracePointContext, TracePointContext};
+pub use tracepoint::{BtfTracePointContext, RawTracePointContext, TracePointContext};
 pub use xdp::{xdp_md, Cursor, XdpContext};
 
 use core::ffi::c_void;

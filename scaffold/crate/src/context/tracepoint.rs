@@ -84,3 +84,52 @@ impl RawTracePointContext {
         unsafe { *(self.args as *const u64).add(n) }
     }
 }
+
+/// The arguments of a BTF-typed tracepoint (`tp_btf`): the tracepoint's
+/// own arguments as u64 words, typed by the kernel's BTF, so that the
+/// verifier lets the program read kernel structs they point to directly,
+/// without probe reads. With a [`Relocatable`](crate::co_re::Relocatable)
+/// type the read relocates:
+///
+/// ```no_run
+/// # mod vmlinux {
+/// #     #[repr(C)] pub struct task_struct { pub pid: i32 }
+/// #     unsafe impl oxbpf_ebpf::co_re::Relocatable for task_struct {}
+/// # }
+/// use oxbpf_ebpf::context::BtfTracePointContext;
+/// use vmlinux::task_struct;
+///
+/// // task_newtask(struct task_struct *task, u64 clone_flags)
+/// fn new_pid(ctx: &BtfTracePointContext) -> i32 {
+///     let task = ctx.arg_ptr::<task_struct>(0);
+///     unsafe { *oxbpf_ebpf::core_field!(task, pid) }
+/// }
+/// ```
+#[repr(transparent)]
+pub struct BtfTracePointContext {
+    args: *mut c_void,
+}
+
+impl Context for BtfTracePointContext {
+    unsafe fn from_raw(ctx: *mut c_void) -> Self {
+        BtfTracePointContext { args: ctx }
+    }
+
+    fn as_ptr(&self) -> *mut c_void {
+        self.args
+    }
+}
+
+impl BtfTracePointContext {
+    /// The `n`th argument (from 0) of the tracepoint.
+    #[inline(always)]
+    pub fn arg(&self, n: usize) -> u64 {
+        unsafe { *(self.args as *const u64).add(n) }
+    }
+
+    /// The `n`th argument (from 0), a pointer to a kernel `T`.
+    #[inline(always)]
+    pub fn arg_ptr<T>(&self, n: usize) -> *const T {
+        self.arg(n) as *const T
+    }
+}
