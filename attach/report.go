@@ -3,6 +3,8 @@ package attach
 import (
 	"errors"
 	"time"
+
+	"github.com/cilium/ebpf/btf"
 )
 
 // ErrNothingAttached is matched by the error of a run none of whose
@@ -24,6 +26,9 @@ type Options struct {
 	Interval time.Duration
 	// Report gets what happens, from one goroutine at a time.
 	Report func(Report)
+	// KernelTypes is the kernel BTF to fix CO-RE relocations against;
+	// nil means the running kernel's (/sys/kernel/btf/vmlinux).
+	KernelTypes *btf.Spec
 }
 
 // A Report is one thing that happened: a program attached or skipped, an

@@ -119,7 +119,7 @@ func (r *run) load(path string) error {
 	if err != nil {
 		return err
 	}
-	coll, err := ebpf.NewCollection(spec)
+	coll, err := ebpf.NewCollectionWithOptions(spec, ebpf.CollectionOptions{Programs: ebpf.ProgramOptions{KernelTypes: r.opts.KernelTypes}})
 	if errors.Is(err, unix.EPERM) && !verify.CheckPrivileges().CanLoad {
 		return fmt.Errorf("load %s: %w", path, verify.ErrNoPermission)
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/btf"
 	"github.com/cilium/ebpf/link"
 	"github.com/oxbpf/oxbpf/internal/kernelcache"
 	"github.com/oxbpf/oxbpf/internal/testenv"
@@ -242,4 +243,54 @@ func fixups(r *verify.LoadReport) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// TestCOREKernelBTF loads the core fixture with --kernel-btf: a BTF file
+// whose task_struct has its fields elsewhere than this kernel's, as a
+// BTFHub file for another kernel would. The relocations follow the file.
+func TestCOREKernelBTF(t *testing.T) {
+	needE2E(t)
+	testenv.Root(t)
+	i32 := &btf.Int{Name: "int", Size: 4, Encoding: btf.Signed}
+	u32 := &btf.Int{Name: "unsigned int", Size: 4}
+	char := &btf.Int{Name: "char", Size: 1, Encoding: btf.Char}
+	task := &btf.Struct{Name: "task_struct", Size: 256}
+	task.Members = []btf.Member{
+		{Name: "__state", Type: u32, Offset: 0},
+		{Name: "real_parent", Type: &btf.Pointer{Target: task}, Offset: 64 * 8},
+		{Name: "pid", Type: i32, Offset: 96 * 8},
+		{Name: "tgid", Type: i32, Offset: 100 * 8},
+		{Name: "comm", Type: &btf.Array{Type: char, Index: u32, Nelems: 16}, Offset: 128 * 8},
+	}
+	funcs := &btf.Enum{Name: "bpf_func_id", Size: 4, Values: []btf.EnumValue{{Name: "BPF_FUNC_loop", Value: 99}}}
+	b, err := btf.NewBuilder([]btf.Type{task, funcs}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := b.Marshal(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "other kernel.btf")
+	if err := os.WriteFile(file, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Dir: filepath.Join(probes, "core"), Bins: []string{"task_ids"}, OutDir: t.TempDir(), TargetDir: t.TempDir(), Load: true, KernelBTF: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]uint64{}
+	for _, f := range res.Bins[0].Load.CORE {
+		if !f.Missing {
+			got[f.Kind+" "+f.What()] = f.Target
+		}
+	}
+	for what, at := range map[string]uint64{
+		"byte_off task_struct.pid": 96, "byte_off task_struct.real_parent": 64, "byte_off task_struct.comm": 128,
+		"byte_off task_struct.__state": 0, "enumval_value bpf_func_id.BPF_FUNC_loop": 99,
+	} {
+		if v, ok := got[what]; !ok || v != at {
+			t.Errorf("%s: %d (found %v), want %d", what, v, ok, at)
+		}
+	}
 }

@@ -82,6 +82,11 @@ type Options struct {
 	// Load loads every object into the running kernel, which needs root or
 	// CAP_BPF; a rejected program fails the build.
 	Load bool
+	// KernelBTF is a file of the running kernel's BTF to fix CO-RE
+	// relocations against when loading (Load, Test) instead of
+	// /sys/kernel/btf/vmlinux, for kernels without it. Kernels under
+	// qemu (VMs) use their own.
+	KernelBTF string
 	// VMs are kernels to check the objects on under qemu (see package
 	// vm): kernel image files, or kernel lines scripts/fetch-kernels.sh
 	// caches ("5.10", "6.1", "6.12"). Each boots once, after the build,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/oxbpf/oxbpf/internal/words"
 	"github.com/oxbpf/oxbpf/testrun"
+	"github.com/oxbpf/oxbpf/verify"
 	"github.com/oxbpf/oxbpf/vm"
 )
 
@@ -54,7 +55,7 @@ func Test(ctx context.Context, opts Options, t TestOptions) (*TestResult, error)
 	if t.Cases == "" {
 		t.Cases = filepath.Join(filepath.Dir(res.ManifestPath), "tests")
 	}
-	out.Report, err = runCases(ctx, objects, t)
+	out.Report, err = runCases(ctx, objects, opts, t)
 	return out, bothErrors(err, vmErr)
 }
 
@@ -88,7 +89,7 @@ func TestObject(ctx context.Context, path string, opts Options, t TestOptions) (
 		}
 	}
 	var err error
-	out.Report, err = runCases(ctx, objects, t)
+	out.Report, err = runCases(ctx, objects, opts, t)
 	return out, bothErrors(err, vmErr)
 }
 
@@ -120,12 +121,16 @@ func (t TestOptions) runPattern() string {
 	return t.Run.String()
 }
 
-func runCases(ctx context.Context, objects map[string]string, t TestOptions) (*testrun.Report, error) {
+func runCases(ctx context.Context, objects map[string]string, opts Options, t TestOptions) (*testrun.Report, error) {
 	cases, err := readCases(t)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := testrun.Run(ctx, objects, cases, testrun.Options{Run: t.Run, Bench: t.Bench})
+	kernelTypes, err := verify.KernelTypes(opts.KernelBTF)
+	if err != nil {
+		return nil, Usage(err)
+	}
+	rep, err := testrun.Run(ctx, objects, cases, testrun.Options{Run: t.Run, Bench: t.Bench, KernelTypes: kernelTypes})
 	switch {
 	case ctx.Err() != nil:
 		return rep, interrupted(ctx)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/btf"
 	"github.com/oxbpf/oxbpf/verify"
 )
 
@@ -22,6 +23,9 @@ type Options struct {
 	// Bench, when positive, also runs each case that many times in the
 	// kernel (the test run's repeat) and reports the time per run.
 	Bench int
+	// KernelTypes is the kernel BTF to fix CO-RE relocations against;
+	// nil means the running kernel's (/sys/kernel/btf/vmlinux).
+	KernelTypes *btf.Spec
 }
 
 // Outcomes of a case.
@@ -111,7 +115,7 @@ func runCase(c *Case, specs map[string]*ebpf.CollectionSpec, opts Options) Resul
 		r.Status, r.Reason = Skip, fmt.Sprintf("the kernel cannot test-run %v programs (BPF_PROG_TEST_RUN)", ps.Type)
 		return r
 	}
-	coll, err := ebpf.NewCollection(spec)
+	coll, err := ebpf.NewCollectionWithOptions(spec, ebpf.CollectionOptions{Programs: ebpf.ProgramOptions{KernelTypes: opts.KernelTypes}})
 	if err != nil {
 		r.Reason = "load: " + firstLine(err.Error())
 		return r

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/btf"
 )
 
 // ErrNoPermission is matched (errors.Is) by the error of Load and Run when
@@ -25,6 +26,24 @@ type LoadOptions struct {
 	// VerifierLog asks the verifier for its log also for the programs it
 	// accepts. Rejected programs always come with their log.
 	VerifierLog bool
+	// KernelBTF is a file of the running kernel's BTF (raw, as
+	// /sys/kernel/btf/vmlinux, or an ELF with a .BTF section) to fix CO-RE
+	// relocations against instead of /sys/kernel/btf/vmlinux: for kernels
+	// without it (BTFHub's files).
+	KernelBTF string
+}
+
+// KernelTypes reads the kernel BTF a load fixes CO-RE relocations
+// against: the file, or nil for the running kernel's own.
+func KernelTypes(file string) (*btf.Spec, error) {
+	if file == "" {
+		return nil, nil
+	}
+	spec, err := btf.LoadSpec(file)
+	if err != nil {
+		return nil, fmt.Errorf("kernel BTF %s: %w", file, err)
+	}
+	return spec, nil
 }
 
 // LoadReport is what the running kernel said about each map and program.

@@ -53,7 +53,11 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 		rep.Maps = append(rep.Maps, MapLoad{Name: name, OK: true})
 	}
 
-	progOpts := ebpf.ProgramOptions{LogSizeStart: verifierLogStart}
+	kernelTypes, err := KernelTypes(opts.KernelBTF)
+	if err != nil {
+		return nil, err
+	}
+	progOpts := ebpf.ProgramOptions{LogSizeStart: verifierLogStart, KernelTypes: kernelTypes}
 	if opts.VerifierLog {
 		progOpts.LogLevel = ebpf.LogLevelBranch
 		if !k.Before(kernelMillion) { // the stats level came with 5.2
@@ -84,21 +88,23 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 		}
 		rep.Programs = append(rep.Programs, pl)
 	}
-	rep.CORE, rep.COREError = kernelFixups(spec)
+	rep.CORE, rep.COREError = kernelFixups(spec, kernelTypes)
 	return rep, nil
 }
 
-// kernelFixups is what the running kernel's BTF makes of the CO-RE
-// relocations of spec, or why that cannot be said; nothing for an object
-// without any.
-func kernelFixups(spec *ebpf.CollectionSpec) ([]COREFixup, string) {
+// kernelFixups is what the kernel's BTF (kernel, or the running
+// kernel's own when nil) makes of the CO-RE relocations of spec, or why
+// that cannot be said; nothing for an object without any.
+func kernelFixups(spec *ebpf.CollectionSpec, kernel *btf.Spec) ([]COREFixup, string) {
 	programs := locateRelocations(spec)
 	if len(programs) == 0 {
 		return nil, ""
 	}
-	kernel, err := btf.LoadKernelSpec()
-	if err != nil {
-		return nil, fmt.Sprintf("the kernel's BTF (/sys/kernel/btf/vmlinux): %v", err)
+	if kernel == nil {
+		var err error
+		if kernel, err = btf.LoadKernelSpec(); err != nil {
+			return nil, fmt.Sprintf("the kernel's BTF (/sys/kernel/btf/vmlinux): %v", err)
+		}
 	}
 	fixups, err := coreFixups(spec, programs, kernel)
 	if err != nil {

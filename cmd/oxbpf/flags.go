@@ -29,6 +29,7 @@ func checkFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "kernel", Usage: "oldest kernel the objects must load on, `X.Y` or host for the running one: what it predates is refused (default: the newest)"},
 		boolFlag("load", "load the objects into the running kernel (needs root or CAP_BPF)"),
+		&cli.StringFlag{Name: "kernel-btf", EnvVars: []string{"OXBPF_KERNEL_BTF"}, Usage: "fix CO-RE relocations against the BTF in `FILE` (raw, or an ELF with .BTF) when loading into the running kernel, for kernels without /sys/kernel/btf/vmlinux; --vm kernels use their own"},
 		boolFlag("json", "print the result as JSON (stable keys: go doc github.com/oxbpf/oxbpf/pipeline)"),
 		boolFlag("verbose", "print the commands run, the tools' stderr and verifier logs", "v"),
 	}
@@ -60,11 +61,17 @@ func options(c *cli.Context) (pipeline.Options, error) {
 		KeepTemps:   c.Bool("keep-temps"),
 		NoCache:     c.Bool("no-cache"),
 		Load:        c.Bool("load"),
+		KernelBTF:   c.String("kernel-btf"),
 		VMs:         c.StringSlice("vm"),
 		Qemu:        c.String("qemu"),
 		Toolchain:   c.String("toolchain"),
 		Stdin:       c.App.Reader,
 		Stdout:      c.App.Writer,
+	}
+	// A file that is no BTF is the command line's fault: say so before
+	// anything builds.
+	if _, err := verify.KernelTypes(opts.KernelBTF); err != nil {
+		return opts, usagef(c, "--kernel-btf: %v", err)
 	}
 	if s := c.String("kernel"); s != "" {
 		k, err := verify.ParseKernel(s)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/oxbpf/oxbpf/attach"
 	"github.com/oxbpf/oxbpf/pipeline"
+	"github.com/oxbpf/oxbpf/verify"
 	"github.com/urfave/cli/v2"
 )
 
@@ -69,6 +70,11 @@ func runRun(c *cli.Context) error {
 	if run.Uprobe != "" && !strings.Contains(run.Uprobe, ":") {
 		return usagef(c, "--uprobe %s: want BINARY:SYMBOL", run.Uprobe)
 	}
+	kernelTypes, err := verify.KernelTypes(c.String("kernel-btf"))
+	if err != nil {
+		return usagef(c, "--kernel-btf: %v", err)
+	}
+	run.KernelTypes = kernelTypes
 	if c.Bool("json") {
 		run.Report = jsonReports(c.App.Writer)
 	} else {
