@@ -5,7 +5,8 @@
 // offsets, bitfields as accessor methods, enums as constants, typedefs as
 // aliases; and tracepoint records from tracefs format files. Structs and
 // unions implement oxbpf_ebpf::co_re::Relocatable: fields read through the
-// crate's CO-RE macros relocate to the running kernel's offsets.
+// crate's CO-RE macros relocate to the running kernel's offsets, bitfields
+// through a zero-sized co_re::Bitfield beside their bytes.
 //
 // A type named, and every type it holds by value, is defined in full; a
 // type only pointed to is declared opaque (name it too to get its fields).

@@ -143,7 +143,10 @@ func TestBitfields(t *testing.T) {
 	word := uint16(5) | mid<<3
 	main := strings.Replace(string(src), "#![allow(", "#![allow(unused_mut, ", 1) + `
 fn main() {
-    let mut b = bits { _bitfield_0: [` + byteList(word) + `], _bitfield_2: [0xef, 0xbe], tail: 7 };
+    let mut b: bits = unsafe { core::mem::zeroed() };
+    b._bitfield_0 = [` + byteList(word) + `];
+    b._bitfield_2 = [0xef, 0xbe];
+    b.tail = 7;
     assert_eq!(b.low(), 5);
     assert_eq!(b.mid(), -2);
     assert_eq!(b.high(), 0xbeef);

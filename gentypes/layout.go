@@ -67,6 +67,8 @@ func (g *generator) composite(b *bytes.Buffer, kind, name string, size uint32, m
 				typ := g.rustType(f.Type)
 				bits = append(bits, bitfield{name: rustIdent(f.Name), storage: storage, bytes: end - start,
 					shift: int(f.Offset) - 8*start, bits: int(f.BitfieldSize), typ: typ, signed: typ[0] == 'i'})
+				// Takes no room: what CO-RE reads the bitfield by.
+				fmt.Fprintf(b, "    pub %s: oxbpf_ebpf::co_re::Bitfield<%s, %d, %d>,\n", rustIdent(f.Name), typ, f.Offset, f.BitfieldSize)
 			}
 			cursor = max(cursor, end)
 			continue

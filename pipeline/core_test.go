@@ -24,33 +24,41 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// TestCOREFieldsMatch compiles the core pass's test of every path shape
-// (rewrite/testdata/core/paths.ll) with each LLVM oxbpf supports and
-// reads back the CO-RE relocations llc wrote into .BTF.ext: each names
-// the field the path meant, whichever LLVM wrote it.
+// TestCOREFieldsMatch compiles the core pass's tests of every path shape
+// and of bitfields (rewrite/testdata/core) with each LLVM oxbpf supports
+// and reads back the CO-RE relocations llc wrote into .BTF.ext: each
+// names the field the path meant, whichever LLVM wrote it.
 func TestCOREFieldsMatch(t *testing.T) {
-	want := []string{
-		"byte_off task.inner.b", "byte_off task.comm[3]", "byte_off task.un.y", "byte_off task.arr[2].b",
-		"byte_off task.x", // __anon_1.x: the anonymous member has no name
-		"byte_off task.parent", "byte_off pair.__1", "byte_off task.inner.a",
-		"field_exists task.comm", "byte_sz task.pid", "type_exists task", "type_size pair",
-		"enumval_value bpf_func_id.BPF_FUNC_loop", "enumval_exists bpf_func_id.BPF_FUNC_map_lookup_elem", "enumval_value prio.LOW",
+	wants := map[string][]string{
+		"paths.ll": {
+			"byte_off task.inner.b", "byte_off task.comm[3]", "byte_off task.un.y", "byte_off task.arr[2].b",
+			"byte_off task.x", // __anon_1.x: the anonymous member has no name
+			"byte_off task.parent", "byte_off pair.__1", "byte_off task.inner.a",
+			"field_exists task.comm", "byte_sz task.pid", "type_exists task", "type_size pair",
+			"enumval_value bpf_func_id.BPF_FUNC_loop", "enumval_exists bpf_func_id.BPF_FUNC_map_lookup_elem", "enumval_value prio.LOW",
+		},
+		"bitfields.ll": {
+			"byte_off bits.low", "byte_sz bits.low", "lshift_u64 bits.low", "rshift_u64 bits.low",
+			"byte_off bits.mid", "lshift_u64 bits.mid", "rshift_u64 bits.mid", "signed bits.mid",
+		},
 	}
-	slices.Sort(want)
 	for _, llvm := range []string{"15", "16", "19", "22"} {
 		t.Run("llvm-"+llvm, func(t *testing.T) {
 			opts := Options{Opt: testenv.LookPath(t, "opt-"+llvm), Llc: testenv.LookPath(t, "llc-"+llvm)}
-			res, err := Compile(context.Background(), "../rewrite/testdata/core/paths.ll", filepath.Join(t.TempDir(), "paths.o"), opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, r := range res.Bins[0].Verify.CORE {
-				got = append(got, r.Kind+" "+r.What())
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Errorf("relocations\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			for file, want := range wants {
+				res, err := Compile(context.Background(), filepath.Join("../rewrite/testdata/core", file), filepath.Join(t.TempDir(), "core.o"), opts)
+				if err != nil {
+					t.Fatalf("%s: %v", file, err)
+				}
+				var got []string
+				for _, r := range res.Bins[0].Verify.CORE {
+					got = append(got, r.Kind+" "+r.What())
+				}
+				slices.Sort(got)
+				want = slices.Sorted(slices.Values(want))
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: relocations\n%s\nwant\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
+				}
 			}
 		})
 	}
@@ -64,8 +72,9 @@ func TestCOREFieldsMatch(t *testing.T) {
 // interfaces say on this machine's kernel (gettid, getpid, getppid,
 // /proc/thread-self/comm; the tp_btf program's direct reads of a new
 // task, the child's pid and this process's) and on 5.10, 6.1 and 6.12 under qemu (init: 1
-// and 0), find its state in __state from 5.14 on, in state before, and
-// the helper bpf_loop's number in enum bpf_func_id from 5.17 on; with
+// and 0), find its state in __state from 5.14 on, in state before, the
+// helper bpf_loop's number in enum bpf_func_id from 5.17 on, and the
+// bitfield in_execve 0 wherever each kernel has it; with
 // fixed offsets it must read wrong values on at least one of them.
 func TestCORE(t *testing.T) {
 	needE2E(t)
@@ -168,7 +177,7 @@ func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got [8]uint64
+	var got [9]uint64
 	for i := range got {
 		if err := coll.Maps["TASK"].Lookup(uint32(i), &got[i]); err != nil {
 			t.Fatal(err)
@@ -187,12 +196,12 @@ func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 	if k.Before(verify.Kernel{Major: 5, Minor: 17}) {
 		loop = 0
 	}
-	want := [8]uint64{uint64(tid), uint64(os.Getpid()), uint64(os.Getppid()), binary.LittleEndian.Uint64(first[:]), stateField, 0, 0, loop}
+	want := [9]uint64{uint64(tid), uint64(os.Getpid()), uint64(os.Getppid()), binary.LittleEndian.Uint64(first[:]), stateField, 0, 0, loop, 0}
 	var diffs []string
 	if ret != 15 {
 		diffs = append(diffs, fmt.Sprintf("returned %d, not 15", ret))
 	}
-	for i, what := range []string{"pid", "tgid", "real_parent->tgid", "comm", "the state's field", "the state", "no_such_type exists", "bpf_loop's number"} {
+	for i, what := range []string{"pid", "tgid", "real_parent->tgid", "comm", "the state's field", "the state", "no_such_type exists", "bpf_loop's number", "in_execve"} {
 		if got[i] != want[i] {
 			diffs = append(diffs, fmt.Sprintf("%s %#x, want %#x", what, got[i], want[i]))
 		}
@@ -261,6 +270,7 @@ func TestCOREKernelBTF(t *testing.T) {
 		{Name: "pid", Type: i32, Offset: 96 * 8},
 		{Name: "tgid", Type: i32, Offset: 100 * 8},
 		{Name: "comm", Type: &btf.Array{Type: char, Index: u32, Nelems: 16}, Offset: 128 * 8},
+		{Name: "in_execve", Type: u32, Offset: 200*8 + 3, BitfieldSize: 1},
 	}
 	funcs := &btf.Enum{Name: "bpf_func_id", Size: 4, Values: []btf.EnumValue{{Name: "BPF_FUNC_loop", Value: 99}}}
 	b, err := btf.NewBuilder([]btf.Type{task, funcs}, nil)
@@ -288,6 +298,7 @@ func TestCOREKernelBTF(t *testing.T) {
 	for what, at := range map[string]uint64{
 		"byte_off task_struct.pid": 96, "byte_off task_struct.real_parent": 64, "byte_off task_struct.comm": 128,
 		"byte_off task_struct.__state": 0, "enumval_value bpf_func_id.BPF_FUNC_loop": 99,
+		"byte_off task_struct.in_execve": 200, "lshift_u64 task_struct.in_execve": 60, "rshift_u64 task_struct.in_execve": 63,
 	} {
 		if v, ok := got[what]; !ok || v != at {
 			t.Errorf("%s: %d (found %v), want %d", what, v, ok, at)

@@ -117,6 +117,9 @@ func runCore(c *Context) error {
 	if err := r.types.unname(); err != nil {
 		return err
 	}
+	if err := r.types.describeBitfields(); err != nil {
+		return err
+	}
 	if err := r.enums.finish(); err != nil {
 		return err
 	}
@@ -206,11 +209,18 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 			return "", err
 		}
 		if r.c.Options.FixedOffsets {
-			return fmt.Sprintf("%s = add i32 %d, 0", result, fixedInfo(kind, accesses[len(accesses)-1].size)), nil
+			v, err := fixedFieldInfo(kind, accesses)
+			if err != nil {
+				return "", fmt.Errorf("field %q of %s: %v", path, tyName, err)
+			}
+			return fmt.Sprintf("%s = add i32 %d, 0", result, v), nil
 		}
 		chain, last := r.chain(accesses, "null", "", dbg)
 		r.used["llvm.bpf.preserve.field.info.p0"] = true
 		return chain + "\n" + fmt.Sprintf("%s = call i32 @llvm.bpf.preserve.field.info.p0(ptr %s, i64 %d)%s", result, last, kind, dbg), nil
+	}
+	if accesses[len(accesses)-1].bitfield != nil {
+		return "", fmt.Errorf("field %q of %s is a bitfield, which has no address: read it with core_read_bitfield!", path, tyName)
 	}
 	base := args[0].Value.Raw
 	if r.c.Options.FixedOffsets {
@@ -241,13 +251,51 @@ func (r *coreRewriter) chain(accesses []coreAccess, base, result, dbg string) (s
 	return strings.TrimSuffix(b.String(), "\n"), base
 }
 
-// fixedInfo answers a field or type query from the type as compiled:
-// it exists, and has its size.
+// fixedInfo answers a type query from the type as compiled: it exists,
+// and has its size.
 func fixedInfo(kind, size uint64) uint64 {
 	if kind == coreSizeKind {
 		return size
 	}
 	return 1
+}
+
+// fixedFieldInfo answers a field query from the types as compiled, as
+// llc answers it for a little-endian target from the types it has: a
+// bitfield is read in a unit of its struct's alignment.
+func fixedFieldInfo(kind uint64, accesses []coreAccess) (uint64, error) {
+	last := accesses[len(accesses)-1]
+	offset := uint64(0)
+	for _, a := range accesses {
+		offset += a.offset
+	}
+	bitOffset, bits, size, signed := uint64(0), 8*last.size, last.size, last.signed
+	if bf := last.bitfield; bf != nil {
+		unit := 8 * last.align
+		start := bf.offset &^ (unit - 1)
+		if unit > 64 || bf.offset+bf.bits > start+unit {
+			return 0, fmt.Errorf("a bitfield across a %d-byte unit", last.align)
+		}
+		// The unit's offset: the struct's, then the unit's in it.
+		offset = offset - bf.offset/8 + start/8
+		bitOffset, bits, size, signed = bf.offset-start, bf.bits, last.align, bf.signed
+	}
+	switch kind {
+	case 0: // byte offset
+		return offset, nil
+	case coreSizeKind:
+		return size, nil
+	case 3: // signed
+		if signed {
+			return 1, nil
+		}
+		return 0, nil
+	case 4: // left shift
+		return 64 - bitOffset - bits, nil
+	case 5: // right shift
+		return 64 - bits, nil
+	}
+	return 1, nil // exists
 }
 
 // coreSizeKind is the byte-size query, in both bpf_field_info_kind and

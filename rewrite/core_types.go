@@ -16,14 +16,23 @@ type coreTypes struct {
 	m         *ir.Module
 	debugInfo bool
 	byPath    map[string]*ir.MDNode
-	layouts   map[*ir.MDNode]string // struct → its LLVM type's name
-	names     map[string]bool       // LLVM type names given
-	anonymous map[*ir.MDNode]bool   // members of gen types' __anon_N names, to unname
-	defs      []string              // their definitions
+	layouts   map[*ir.MDNode]string        // struct → its LLVM type's name
+	names     map[string]bool              // LLVM type names given
+	anonymous map[*ir.MDNode]bool          // members of gen types' __anon_N names, to unname
+	defs      []string                     // their definitions
+	bitfields map[*ir.MDNode]*coreBitfield // markers asked about, to describe as their bitfields
+}
+
+// A coreBitfield is what an oxbpf_ebpf::co_re::Bitfield<T, OFFSET, BITS>
+// member stands for: BITS bits of type T at bit OFFSET of its struct.
+type coreBitfield struct {
+	typ          *ir.MDNode
+	offset, bits uint64
+	signed       bool
 }
 
 func newCoreTypes(m *ir.Module) *coreTypes {
-	t := &coreTypes{m: m, byPath: map[string]*ir.MDNode{}, layouts: map[*ir.MDNode]string{}, names: map[string]bool{}, anonymous: map[*ir.MDNode]bool{}}
+	t := &coreTypes{m: m, byPath: map[string]*ir.MDNode{}, layouts: map[*ir.MDNode]string{}, names: map[string]bool{}, anonymous: map[*ir.MDNode]bool{}, bitfields: map[*ir.MDNode]*coreBitfield{}}
 	for _, n := range m.Metadata {
 		switch n.Kind {
 		case "DICompileUnit":
@@ -112,10 +121,18 @@ func parseCorePath(path string) ([]coreStep, error) {
 
 // A coreAccess is one intrinsic call of a path.
 type coreAccess struct {
-	kind  string // struct, union or array
-	llvm  string // the element type of struct and array accesses
-	index int    // member (LLVM and debug info agree) or array index
-	md    string // the accessed type's debug info
+	kind      string // struct, union or array
+	llvm      string // the element type of struct and array accesses
+	index     int    // the member's debug-info index, or the array index
+	llvmIndex int    // a struct member's index in llvm
+	md        string // the accessed type's debug info
+	// bitfield is the bitfield a struct access leads to, if it does.
+	bitfield *coreBitfield
+	// align is the struct's alignment in bytes, which says how llc reads
+	// its bitfields.
+	align uint64
+	// signed says the member is a signed integer.
+	signed bool
 	// offset is where the access leads from its base in the type as
 	// compiled, size the size of what it leads to, both in bytes.
 	offset, size uint64
@@ -133,14 +150,14 @@ func (a coreAccess) call(dst, base, dbg string) string {
 	case "array":
 		return fmt.Sprintf("%s = call ptr @%s(ptr elementtype(%s) %s, i32 1, i32 %d)%s, !llvm.preserve.access.index %s", dst, a.intrinsic(), a.llvm, base, a.index, dbg, a.md)
 	}
-	return fmt.Sprintf("%s = call ptr @%s(ptr elementtype(%s) %s, i32 %d, i32 %d)%s, !llvm.preserve.access.index %s", dst, a.intrinsic(), a.llvm, base, a.index, a.index, dbg, a.md)
+	return fmt.Sprintf("%s = call ptr @%s(ptr elementtype(%s) %s, i32 %d, i32 %d)%s, !llvm.preserve.access.index %s", dst, a.intrinsic(), a.llvm, base, a.llvmIndex, a.index, dbg, a.md)
 }
 
 // walk follows steps from the struct or union root.
 func (t *coreTypes) walk(root *ir.MDNode, steps []coreStep) ([]coreAccess, error) {
 	var out []coreAccess
 	cur := root
-	for _, st := range steps {
+	for i, st := range steps {
 		cur = t.underlying(cur)
 		if cur == nil {
 			return nil, fmt.Errorf("no debug info for the type holding %s", st.describe())
@@ -171,19 +188,98 @@ func (t *coreTypes) walk(root *ir.MDNode, steps []coreStep) ([]coreAccess, error
 		if err := t.checkMember(cur, members[k]); err != nil {
 			return nil, err
 		}
+		bf, err := t.bitfield(members[k])
+		if err != nil {
+			return nil, err
+		}
 		at, size := mdInt(members[k], "offset")/8, mdInt(members[k], "size")/8
-		if tag == "DW_TAG_union_type" {
-			out = append(out, coreAccess{kind: "union", index: k, md: cur.ID.Raw, offset: at, size: size})
-		} else {
-			layout, err := t.layout(cur, members)
-			if err != nil {
+		a := coreAccess{kind: "union", index: k, md: cur.ID.Raw, offset: at, size: size, bitfield: bf, align: max(mdInt(cur, "align")/8, 1),
+			signed: fieldRef(t.underlying(t.ref(members[k], "baseType")), "encoding") == "DW_ATE_signed"}
+		if tag != "DW_TAG_union_type" {
+			if a.llvm, err = t.layout(cur, members); err != nil {
 				return nil, err
 			}
-			out = append(out, coreAccess{kind: "struct", llvm: layout, index: k, md: cur.ID.Raw, offset: at, size: size})
+			a.kind, a.llvmIndex = "struct", k+1 // after the alignment
 		}
+		if bf != nil {
+			if i < len(steps)-1 {
+				return nil, fmt.Errorf("%s.%s is a bitfield: nothing lies in it", describeType(cur), st.name)
+			}
+			a.offset, a.size = bf.offset/8, 0
+		}
+		out = append(out, a)
 		cur = t.ref(members[k], "baseType")
 	}
 	return out, nil
+}
+
+// bitfield returns what a member of type oxbpf_ebpf::co_re::Bitfield<T,
+// OFFSET, BITS> stands for, noting it to describe as that bitfield; nil
+// for any other member.
+func (t *coreTypes) bitfield(m *ir.MDNode) (*coreBitfield, error) {
+	if bf, ok := t.bitfields[m]; ok {
+		return bf, nil
+	}
+	marker := t.ref(m, "baseType")
+	if marker == nil || marker.Kind != "DICompositeType" {
+		return nil, nil
+	}
+	path := t.rustPath(marker)
+	i := strings.LastIndex(path, "co_re::Bitfield<")
+	if i < 0 || !strings.HasSuffix(path, ">") {
+		return nil, nil
+	}
+	args := path[i+len("co_re::Bitfield<"):]
+	parts := strings.Split(strings.TrimSuffix(args, ">"), ",")
+	if len(parts) < 3 {
+		return nil, fmt.Errorf("%s: want Bitfield<T, OFFSET, BITS>", path)
+	}
+	offset, err1 := strconv.ParseUint(strings.TrimSpace(parts[len(parts)-2]), 10, 32)
+	bits, err2 := strconv.ParseUint(strings.TrimSpace(parts[len(parts)-1]), 10, 32)
+	var typ *ir.MDNode
+	if params := t.ref(marker, "templateParams"); params != nil {
+		for _, f := range params.Fields() {
+			if p := t.m.MDNode(f.Value.Raw); p != nil && mdString(p, "name") == "T" {
+				typ = t.ref(p, "type")
+			}
+		}
+	}
+	if err1 != nil || err2 != nil || bits == 0 || bits > 64 || typ == nil {
+		return nil, fmt.Errorf("%s: want Bitfield<T, OFFSET, BITS> with BITS from 1 to 64, and its T in the debug info", path)
+	}
+	bf := &coreBitfield{typ: typ, offset: offset, bits: bits, signed: fieldRef(t.underlying(typ), "encoding") == "DW_ATE_signed"}
+	t.bitfields[m] = bf
+	return bf, nil
+}
+
+// describeBitfields makes each bitfield marker asked about the bitfield it
+// stands for, in the debug info llc writes BTF from: of type T, BITS
+// bits at bit OFFSET, flagged DIFlagBitField.
+func (t *coreTypes) describeBitfields() error {
+	for m, bf := range t.bitfields {
+		flags := "DIFlagBitField"
+		if v, ok := m.Field("flags"); ok {
+			flags = v.Raw + " | DIFlagBitField"
+		}
+		for _, f := range [][2]string{
+			{"baseType", bf.typ.ID.Raw}, {"size", strconv.FormatUint(bf.bits, 10)},
+			{"offset", strconv.FormatUint(bf.offset, 10)}, {"flags", flags},
+		} {
+			if err := t.m.SetField(m, f[0], f[1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// memberOffset is where a member lies, in bits: for a bitfield marker,
+// where its bitfield does, as the members will be once described.
+func (t *coreTypes) memberOffset(m *ir.MDNode) uint64 {
+	if bf, err := t.bitfield(m); err == nil && bf != nil {
+		return bf.offset
+	}
+	return mdInt(m, "offset")
 }
 
 // checkMember refuses what oxbpf gen types adds to a kernel type, which
@@ -194,7 +290,7 @@ func (t *coreTypes) checkMember(owner, m *ir.MDNode) error {
 	name := mdString(m, "name")
 	switch {
 	case strings.HasPrefix(name, "_bitfield_"):
-		return fmt.Errorf("%s.%s holds bitfields, which do not relocate: read them with the type's accessors, at fixed offsets", describeType(owner), name)
+		return fmt.Errorf("%s.%s holds bitfields: read each by its name with core_read_bitfield!", describeType(owner), name)
 	case strings.HasPrefix(name, "_pad"):
 		return fmt.Errorf("%s.%s is padding, no field of the kernel's", describeType(owner), name)
 	case isAnonName(name):
@@ -264,29 +360,35 @@ func (t *coreTypes) members(n *ir.MDNode) ([]*ir.MDNode, error) {
 		}
 	}
 	if fieldRef(n, "tag") == "DW_TAG_structure_type" {
-		slices.SortStableFunc(out, func(a, b *ir.MDNode) int { return cmp.Compare(mdInt(a, "offset"), mdInt(b, "offset")) })
+		slices.SortStableFunc(out, func(a, b *ir.MDNode) int { return cmp.Compare(t.memberOffset(a), t.memberOffset(b)) })
 	}
 	return out, nil
 }
 
-// layout returns the name of the LLVM type of a struct's accesses: a
-// packed struct whose i-th element runs from the i-th member's offset to
-// the next's, so that its index i is the member's place and its offset.
+// layout returns the name of the LLVM type of a struct's accesses: an
+// empty array that gives it the struct's alignment (llc reads bitfields
+// in units of it), then an element per member running from the byte the
+// member starts in to the one the next starts in, so that element i+1 is
+// member i's place and offset.
 func (t *coreTypes) layout(n *ir.MDNode, members []*ir.MDNode) (string, error) {
 	if name, ok := t.layouts[n]; ok {
 		return name, nil
 	}
 	size := mdInt(n, "size")
-	elems := make([]string, len(members))
+	align := max(mdInt(n, "align"), 8)
+	if align&(align-1) != 0 || align > 128 {
+		return "", fmt.Errorf("%s is aligned to %d bits", describeType(n), align)
+	}
+	elems := []string{fmt.Sprintf("[0 x i%d]", align)}
 	for i, m := range members {
-		start, end := mdInt(m, "offset"), size
+		start, end := t.memberOffset(m)/8, size/8
 		if i+1 < len(members) {
-			end = mdInt(members[i+1], "offset")
+			end = t.memberOffset(members[i+1]) / 8
 		}
-		if start%8 != 0 || end%8 != 0 || end < start {
-			return "", fmt.Errorf("%s.%s is a bitfield or lies outside the struct: not relocatable", describeType(n), mdString(m, "name"))
+		if end < start {
+			return "", fmt.Errorf("%s.%s lies outside the struct", describeType(n), mdString(m, "name"))
 		}
-		elems[i] = fmt.Sprintf("[%d x i8]", (end-start)/8)
+		elems = append(elems, fmt.Sprintf("[%d x i8]", end-start))
 	}
 	base := "oxbpf.core." + mdString(n, "name")
 	name := base
@@ -296,7 +398,7 @@ func (t *coreTypes) layout(n *ir.MDNode, members []*ir.MDNode) (string, error) {
 	t.names[name] = true
 	llvm := "%" + ir.Quote(name)
 	t.layouts[n] = llvm
-	t.defs = append(t.defs, fmt.Sprintf("%s = type <{ %s }>", llvm, strings.Join(elems, ", ")))
+	t.defs = append(t.defs, fmt.Sprintf("%s = type { %s }", llvm, strings.Join(elems, ", ")))
 	return llvm, nil
 }
 

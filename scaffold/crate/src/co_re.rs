@@ -13,6 +13,7 @@
 //! load, unless the program asks first with
 //! [`core_field_exists!`](crate::core_field_exists) and takes another
 //! path: the check itself is a relocation, a constant once loaded.
+//! Bitfields relocate too: [`core_read_bitfield!`](crate::core_read_bitfield).
 //! [`core_field_size!`](crate::core_field_size),
 //! [`core_type_exists!`](crate::core_type_exists),
 //! [`core_type_size!`](crate::core_type_size),
@@ -38,6 +39,7 @@
 //! the type was built with: only the macros relocate.
 
 use core::ffi::c_void;
+use core::marker::PhantomData;
 
 /// A `#[repr(C)]` struct or union that describes a kernel type, whose
 /// field accesses through [`core_field!`](crate::core_field) and
@@ -81,9 +83,17 @@ extern "C" {
 
 /// What a field query asks, as `enum bpf_field_info_kind`.
 #[doc(hidden)]
+pub const FIELD_BYTE_OFFSET: u32 = 0;
+#[doc(hidden)]
 pub const FIELD_BYTE_SIZE: u32 = 1;
 #[doc(hidden)]
 pub const FIELD_EXISTS: u32 = 2;
+#[doc(hidden)]
+pub const FIELD_SIGNED: u32 = 3;
+#[doc(hidden)]
+pub const FIELD_LSHIFT_U64: u32 = 4;
+#[doc(hidden)]
+pub const FIELD_RSHIFT_U64: u32 = 5;
 /// What a type query asks, as `enum bpf_type_info_kind`.
 #[doc(hidden)]
 pub const TYPE_EXISTS: u32 = 0;
@@ -94,6 +104,71 @@ pub const TYPE_SIZE: u32 = 1;
 pub const ENUM_EXISTS: u32 = 0;
 #[doc(hidden)]
 pub const ENUM_VALUE: u32 = 1;
+
+/// A C bitfield of a relocatable type: `BITS` bits of type `T` at bit
+/// `BIT_OFFSET` of the struct. It takes no room: `oxbpf gen types` puts
+/// one beside the bytes that hold the bitfields, named as the bitfield,
+/// and oxbpf describes it to the loader as the bitfield it stands for.
+/// Read it with [`core_read_bitfield!`](crate::core_read_bitfield).
+#[derive(Clone, Copy)]
+pub struct Bitfield<T, const BIT_OFFSET: u32, const BITS: u32>(PhantomData<T>);
+
+/// The integer (or bool) types a bitfield can have.
+pub trait BitfieldValue: Copy {
+    /// The value of the low bits of `bits`, sign-extended already where
+    /// the kernel's type is signed.
+    fn from_bits(bits: u64) -> Self;
+}
+
+macro_rules! bitfield_values {
+    ($($t:ty),*) => {
+        $(impl BitfieldValue for $t {
+            #[inline(always)]
+            fn from_bits(bits: u64) -> Self {
+                bits as $t
+            }
+        })*
+    };
+}
+bitfield_values!(u8, u16, u32, u64, i8, i16, i32, i64);
+
+impl BitfieldValue for bool {
+    #[inline(always)]
+    fn from_bits(bits: u64) -> Self {
+        bits != 0
+    }
+}
+
+/// Reads the bitfield at `path` of the `T` at `base` from kernel memory
+/// as `BPF_CORE_READ_BITFIELD_PROBED` does: the bytes that hold it, at
+/// the running kernel's offset and size, shifted as that kernel lays the
+/// bits out.
+#[doc(hidden)]
+#[inline(always)]
+pub unsafe fn __read_bitfield<T: Relocatable, V: BitfieldValue, const O: u32, const B: u32>(
+    base: *const T,
+    path: &'static str,
+    _field: fn(*const T) -> *const Bitfield<V, O, B>,
+) -> Result<V, i64> {
+    let info = |kind| {
+        let ty = core::any::type_name::<T>();
+        unsafe { __oxbpf_core_field_info(ty.as_ptr(), ty.len(), path.as_ptr(), path.len(), kind) }
+    };
+    let mut bits = 0u64;
+    // Little-endian: the bytes go to the low end of the word.
+    let src = unsafe { (base as *const u8).add(info(FIELD_BYTE_OFFSET) as usize) };
+    let size = info(FIELD_BYTE_SIZE);
+    crate::helpers::status(unsafe {
+        crate::helpers::raw::bpf_probe_read_kernel(&mut bits as *mut u64 as *mut c_void, size, src as *const c_void)
+    })?;
+    bits <<= info(FIELD_LSHIFT_U64);
+    let right = info(FIELD_RSHIFT_U64);
+    Ok(V::from_bits(if info(FIELD_SIGNED) != 0 {
+        ((bits as i64) >> right) as u64
+    } else {
+        bits >> right
+    }))
+}
 
 /// The address of the field at `path` (`pid`, `se.vruntime`, `comm[3]`)
 /// of the `T` at `base`, relocated. `_field` is never called: it gives
@@ -280,5 +355,16 @@ macro_rules! __core_enum_query {
             <$t>::MIN != 0,
             $kind,
         )
+    };
+}
+
+/// Reads a bitfield of a [`Relocatable`] type from kernel memory,
+/// relocated (`BPF_CORE_READ_BITFIELD_PROBED`): `core_read_bitfield!(task,
+/// in_execve)`, for the [`Bitfield`] `oxbpf gen types` writes for each.
+/// Evaluates to `Result<V, i64>`, `V` the bitfield's type.
+#[macro_export]
+macro_rules! core_read_bitfield {
+    ($base:expr, $($path:tt)+) => {
+        unsafe { $crate::co_re::__read_bitfield($base, stringify!($($path)+), $crate::__core_field_type!($($path)+)) }
     };
 }
