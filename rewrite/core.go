@@ -220,7 +220,7 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 		return chain + "\n" + fmt.Sprintf("%s = call i32 @llvm.bpf.preserve.field.info.p0(ptr %s, i64 %d)%s", result, last, kind, dbg), nil
 	}
 	if accesses[len(accesses)-1].bitfield != nil {
-		return "", fmt.Errorf("field %q of %s is a bitfield, which has no address: read it with core_read_bitfield!", path, tyName)
+		return "", fmt.Errorf("field %q of %s is a bitfield, which has no address: core_read_bitfield! reads it", path, tyName)
 	}
 	base := args[0].Value.Raw
 	if r.c.Options.FixedOffsets {

@@ -290,7 +290,7 @@ func (t *coreTypes) checkMember(owner, m *ir.MDNode) error {
 	name := mdString(m, "name")
 	switch {
 	case strings.HasPrefix(name, "_bitfield_"):
-		return fmt.Errorf("%s.%s holds bitfields: read each by its name with core_read_bitfield!", describeType(owner), name)
+		return fmt.Errorf("%s.%s holds bitfields: core_read_bitfield! reads each by its name", describeType(owner), name)
 	case strings.HasPrefix(name, "_pad"):
 		return fmt.Errorf("%s.%s is padding, no field of the kernel's", describeType(owner), name)
 	case isAnonName(name):

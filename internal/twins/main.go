@@ -45,9 +45,10 @@ var twins = []twin{
 	{"atomics", "fetch_old.c", "v3", []string{"fetch_old", "fetch_or"}},
 	{"crate", "exec.c", "", []string{"on_exec"}},
 	{"crate", "kernel.c", "", []string{"kernel"}},
-	{"crate", "contexts.c", "", []string{"tc_mark", "udp_only", "cgroup_len", "on_getppid", "on_sys_enter", "on_unlinkat", "on_unlinkat_ret", "on_call"}},
+	{"crate", "contexts.c", "", []string{"tc_mark", "udp_only", "cgroup_len", "on_getppid", "on_sys_enter", "on_unlinkat", "on_unlinkat_ret", "on_call", "on_new_task"}},
 	{"crate", "maps.c", "", []string{"hash", "array", "lpm", "queues", "drain", "ring", "perf", "tail", "tail_target"}},
 	{"byname", "byname.c", "", []string{"byname"}},
+	{"core", "core.c", "", []string{"task_ids", "new_task"}},
 	{"btf", "btf_corpus.c", "", []string{"btf_corpus"}},
 	// The raw crate writes the same programs without oxbpf-ebpf.
 	{"raw", "xdp_parse.c", "", []string{"xdp_parse"}},

@@ -13,7 +13,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 define i64 @read(ptr %b) section "raw_tracepoint/x" !dbg !40 {
 start:
-  %0 = call ptr @__oxbpf_core_field(ptr %b, ptr @bits.name, i64 15, ptr @mid, i64 3), !dbg !50 ; want "field \"mid\" of probe::vm::bits is a bitfield, which has no address: read it with core_read_bitfield!"
+  %0 = call ptr @__oxbpf_core_field(ptr %b, ptr @bits.name, i64 15, ptr @mid, i64 3), !dbg !50 ; want "field \"mid\" of probe::vm::bits is a bitfield, which has no address: core_read_bitfield! reads it"
   %1 = call i32 @__oxbpf_core_field_info(ptr @bits.name, i64 15, ptr @mid.x, i64 5, i32 2), !dbg !50 ; want "bits.mid is a bitfield: nothing lies in it"
   ret i64 0
 }

@@ -18,7 +18,7 @@ start:
   %4 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @errs, i64 22), i64 5), !dbg !50 ; want ".x names a field of i32, which is no struct or union"
   %5 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @errs, i64 27), i64 6), !dbg !50 ; want "\\[0\\] indexes i32, which is no array"
   %6 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @errs, i64 33), i64 8), !dbg !50 ; want "expected a field name"
-  %7 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @errs, i64 41), i64 11), !dbg !50 ; want "task._bitfield_1 holds bitfields: read each by its name with core_read_bitfield!"
+  %7 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @errs, i64 41), i64 11), !dbg !50 ; want "task._bitfield_1 holds bitfields: core_read_bitfield! reads each by its name"
   %8 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 15, ptr getelementptr inbounds (i8, ptr @errs, i64 52), i64 6), !dbg !50 ; want "task._pad_1 is padding"
   %9 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 %n, ptr @errs, i64 7), !dbg !50 ; want "argument 2 of __oxbpf_core_field is not a constant"
   %10 = call ptr @__oxbpf_core_field(ptr %t, ptr @task.name, i64 99, ptr @errs, i64 7), !dbg !50 ; want "holds 15 bytes, not 99 at 0"
