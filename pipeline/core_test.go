@@ -64,18 +64,19 @@ func TestCOREFieldsMatch(t *testing.T) {
 	}
 }
 
-// TestCORE builds fixtures/probes/core, which reads the current task's
-// pid, tgid, real_parent->tgid, comm and state from task_struct as
-// generated on one kernel, twice: with CO-RE, and with --core=false
-// (fixed offsets). The raw tracepoint runs in the context of the task
-// that test-runs it. With CO-RE it must read what the kernel's own
-// interfaces say on this machine's kernel (gettid, getpid, getppid,
-// /proc/thread-self/comm; the tp_btf program's direct reads of a new
-// task, the child's pid and this process's) and on 5.10, 6.1 and 6.12 under qemu (init: 1
-// and 0), find its state in __state from 5.14 on, in state before, the
-// helper bpf_loop's number in enum bpf_func_id from 5.17 on, and the
-// bitfield in_execve 0 wherever each kernel has it; with
-// fixed offsets it must read wrong values on at least one of them.
+// TestCORE builds fixtures/probes/core, whose task_ids reads the current
+// task's pid, tgid, real_parent->tgid, comm, state, in_execve and
+// bpf_loop's number from task_struct and enum bpf_func_id as generated on
+// one kernel, and whose new_task reads a new task directly in a tp_btf
+// program, twice: with CO-RE, and with --core=false (fixed offsets).
+//
+// With CO-RE, what they read must be what the kernel's own interfaces
+// say: on this machine's kernel test-run on a locked thread (gettid,
+// getpid, getppid, /proc/thread-self/comm) and attached (a child's pid
+// and this process's); under qemu on 5.10, 6.1 and 6.12 test-run as init
+// (1 and 0) and attached while init starts a process. The state must be
+// found in __state from 5.14 on and in state before, bpf_loop from 5.17
+// on. With fixed offsets the reads must go wrong on at least one kernel.
 func TestCORE(t *testing.T) {
 	needE2E(t)
 	testenv.Root(t)
@@ -108,7 +109,7 @@ func TestCORE(t *testing.T) {
 		}
 	}
 	req := vm.Request{Suites: []vm.Suite{
-		{Name: "relocated", Objects: objects["relocated"], Cases: "testdata/core"},
+		{Name: "relocated", Objects: objects["relocated"], Cases: "testdata/core", Attach: true},
 		{Name: "fixed", Objects: objects["fixed"], Cases: "testdata/core"},
 	}}
 	for _, line := range kernelcache.Lines {
@@ -144,6 +145,13 @@ func TestCORE(t *testing.T) {
 			}
 			if s.Name == "relocated" && passed["bpf_loop"] != hasLoop {
 				t.Errorf("Linux %s: bpf_loop's number is not as that kernel has it: %+v", res.Release, s.Tests.Results)
+			}
+			if s.Name == "relocated" {
+				if d := checkAttached(s.Attached); d != "" {
+					wrong[s.Name] = append(wrong[s.Name], fmt.Sprintf("Linux %s attached: %s", res.Release, d))
+				} else {
+					t.Logf("Linux %s: attached, new_task saw process %d made by process 1", res.Release, s.Attached.Child)
+				}
 			}
 		}
 	}
@@ -207,6 +215,38 @@ func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 		}
 	}
 	return diffs
+}
+
+// checkAttached checks what the programs saw attached in a guest, where
+// init started a process: new_task saw the child made by init (process
+// 1), and task_ids, which runs on every syscall, last ran in init, whose
+// parent is 0 and which is in no execve.
+func checkAttached(a *vm.AttachResult) string {
+	if a == nil || a.Error != "" {
+		return fmt.Sprintf("did not run: %+v", a)
+	}
+	got := map[string]string{}
+	for _, m := range a.Maps {
+		for _, e := range m.Entries {
+			got[fmt.Sprintf("%s[%v]", m.Map, e.Key)] = fmt.Sprint(e.Value)
+		}
+	}
+	var diffs []string
+	for k, v := range map[string]string{
+		fmt.Sprintf("PARENTS[%d]", a.Child): "1",
+		"TASK[1]":                           "1", "TASK[2]": "0", "TASK[6]": "0", "TASK[8]": "0",
+	} {
+		if _, ok := got[k]; !ok && strings.HasPrefix(k, "TASK") {
+			got[k] = "0" // an array's dump leaves out the zeros
+		}
+		if got[k] != v {
+			diffs = append(diffs, fmt.Sprintf("%s = %q, want %q", k, got[k], v))
+		}
+	}
+	if len(diffs) > 0 {
+		return fmt.Sprintf("%s (programs %v)", strings.Join(diffs, "; "), a.Programs)
+	}
+	return ""
 }
 
 // checkNewTask loads the new_task object and attaches its tp_btf program, which reads a new

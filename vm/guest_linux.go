@@ -4,10 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 
+	"github.com/oxbpf/oxbpf/attach"
 	"github.com/oxbpf/oxbpf/testrun"
 	"github.com/oxbpf/oxbpf/verify"
 	"golang.org/x/sys/unix"
@@ -68,7 +74,8 @@ func guest(ctx context.Context) Result {
 	return res
 }
 
-// runSuite loads the objects of a suite from dir and runs its cases.
+// runSuite loads the objects of a suite from dir, runs its cases and,
+// with Attach, runs the programs attached.
 func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog bool) (SuiteResult, error) {
 	res := SuiteResult{Name: suite.Name, Loads: []ObjectLoad{}}
 	objects := map[string]string{}
@@ -83,23 +90,88 @@ func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog boo
 		l.Report = rep
 		res.Loads = append(res.Loads, l)
 	}
-	if !suite.Cases {
-		return res, nil
+	if suite.Cases {
+		if err := runCases(ctx, dir, suite, objects, &res); err != nil {
+			return res, err
+		}
 	}
+	if suite.Attach {
+		res.Attached = runAttached(ctx, objects)
+	}
+	return res, nil
+}
+
+// runCases runs the suite's cases on its objects.
+func runCases(ctx context.Context, dir string, suite guestSuite, objects map[string]string, res *SuiteResult) error {
 	cases, err := testrun.ReadCases(filepath.Join("/", dir, "cases"))
 	if err != nil {
-		return res, fmt.Errorf("test cases: %w", err)
+		return fmt.Errorf("test cases: %w", err)
 	}
 	var opts testrun.Options
 	if suite.Run != "" {
 		if opts.Run, err = regexp.Compile(suite.Run); err != nil {
-			return res, fmt.Errorf("test cases: %w", err)
+			return fmt.Errorf("test cases: %w", err)
 		}
 	}
 	if res.Tests, err = testrun.Run(ctx, objects, cases, opts); err != nil {
-		return res, fmt.Errorf("test cases: %w", err)
+		return fmt.Errorf("test cases: %w", err)
 	}
-	return res, nil
+	return nil
+}
+
+// runAttached attaches every program of the objects as oxbpf run does,
+// starts a process once all are attached (this init again, with an
+// argument that ends it: a test binary runs no test, oxbpf says it takes
+// no such flag), ends the run when it exits and returns what it saw.
+func runAttached(ctx context.Context, objects map[string]string) *AttachResult {
+	res := &AttachResult{Programs: []string{}}
+	programs := 0
+	for _, path := range objects {
+		if spec, err := verify.ReadSpec(path); err == nil {
+			programs += len(spec.Programs)
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := make(chan struct{})
+	report := func(r attach.Report) {
+		switch r.Kind {
+		case attach.Attached:
+			res.Programs = append(res.Programs, r.Program+": "+r.Detail)
+		case attach.Skipped:
+			res.Programs = append(res.Programs, r.Program+": skipped: "+r.Detail)
+		case attach.Maps:
+			res.Maps = r.Maps
+			return
+		default:
+			return
+		}
+		if len(res.Programs) == programs {
+			close(ready)
+		}
+	}
+	done := make(chan error, 1)
+	go func() { done <- attach.Run(ctx, slices.Sorted(maps.Values(objects)), attach.Options{Report: report}) }()
+	var err error
+	select {
+	case <-ready:
+		child := exec.Command("/init", "-test.run=^$")
+		// Pipes, not /dev/null: the guest has no devtmpfs.
+		child.Stdin, child.Stdout, child.Stderr = strings.NewReader(""), io.Discard, io.Discard
+		// How it ends does not matter: that it started does.
+		if cerr := child.Run(); child.Process == nil {
+			res.Error = "starting a process: " + cerr.Error()
+		} else {
+			res.Child = child.Process.Pid
+		}
+		cancel()
+		err = <-done
+	case err = <-done:
+	}
+	if err != nil {
+		res.Error = err.Error()
+	}
+	return res
 }
 
 // setUp mounts what loading and test-running need, and lifts the memory

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/oxbpf/oxbpf/attach"
 	"github.com/oxbpf/oxbpf/testrun"
 	"github.com/oxbpf/oxbpf/verify"
 )
@@ -50,6 +51,11 @@ type Suite struct {
 	Cases string
 	// Run selects cases by name, as a regular expression; empty runs all.
 	Run string
+	// Attach attaches every program of the objects as oxbpf run does,
+	// once they loaded and the cases ran, then starts a process (init
+	// again, which exits at once) for the programs to see, and reports
+	// the maps: a check of programs that run attached in other kernels.
+	Attach bool
 }
 
 // Result is what one kernel said.
@@ -76,6 +82,21 @@ type SuiteResult struct {
 	Loads []ObjectLoad `json:"loads"`
 	// Tests are the results of the cases, when there were any.
 	Tests *testrun.Report `json:"tests,omitempty"`
+	// Attached is what an Attach run saw.
+	Attached *AttachResult `json:"attached,omitempty"`
+}
+
+// AttachResult is what the programs of a suite did attached.
+type AttachResult struct {
+	// Programs are "program: where" for those attached, "program:
+	// skipped: why" for the others.
+	Programs []string `json:"programs"`
+	// Child is the process id of the process started while attached.
+	Child int `json:"child"`
+	// Maps are the maps' contents after it ended.
+	Maps []attach.MapDump `json:"maps"`
+	// Error is why the programs could not run attached.
+	Error string `json:"error,omitempty"`
 }
 
 // ObjectLoad is the kernel's verdict on one object: Report, or Error when
@@ -107,7 +128,7 @@ func (s *SuiteResult) OK() bool {
 			return false
 		}
 	}
-	return s.Tests == nil || s.Tests.OK()
+	return (s.Tests == nil || s.Tests.OK()) && (s.Attached == nil || s.Attached.Error == "")
 }
 
 // Refusals are what the kernel refused, one line each: the maps and

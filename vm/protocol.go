@@ -27,6 +27,7 @@ type guestSuite struct {
 	Objects []string `json:"objects"`
 	Cases   bool     `json:"cases"`
 	Run     string   `json:"run,omitempty"`
+	Attach  bool     `json:"attach,omitempty"`
 }
 
 // The lines around the guest's result on the console, which also carries

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -87,15 +88,24 @@ func boot(ctx context.Context, qemu, image, initrd, accel string, opts Options) 
 		"-nographic", "-nodefaults", "-no-reboot", "-serial", "stdio",
 		"-accel", accel, "-cpu", map[string]string{"kvm": "host", "tcg": "max"}[accel],
 	}
-	out, stderr, err := toolchain.Run(ctx, toolchain.Command{Path: qemu, Args: args, Timeout: cmp.Or(opts.Timeout, DefaultTimeout)})
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s under qemu (%s): %v: %s", ErrBoot, image, accel, err, lastLine(stderr))
-	}
-	gr, err := parseResult(out)
-	if err != nil {
+	for attempt := 1; ; attempt++ {
+		out, stderr, err := toolchain.Run(ctx, toolchain.Command{Path: qemu, Args: args, Timeout: cmp.Or(opts.Timeout, DefaultTimeout)})
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s under qemu (%s): %v: %s", ErrBoot, image, accel, err, lastLine(stderr))
+		}
+		gr, err := parseResult(out)
+		if err == nil {
+			return gr, nil
+		}
+		// Under TCG on a loaded machine a kernel has panicked in early
+		// boot, before init ran ("Attempted to kill the idle task!"), once
+		// in hundreds of boots: boot once more. A panic that comes back
+		// is reported.
+		if attempt == 1 && bytes.Contains(out, []byte("Kernel panic")) && ctx.Err() == nil {
+			continue
+		}
 		return nil, fmt.Errorf("%w: %s under qemu (%s): %v; the console's last line: %q", ErrBoot, image, accel, err, lastLine(out))
 	}
-	return gr, nil
 }
 
 // buildInitramfs writes the guest's initramfs to path: the init binary
@@ -114,7 +124,7 @@ func buildInitramfs(path string, req Request, opts Options) error {
 	}
 	gr := guestRequest{VerifierLog: opts.VerifierLog}
 	for i, suite := range req.Suites {
-		gs := guestSuite{Name: suite.Name, Objects: slices.Sorted(maps.Keys(suite.Objects)), Cases: suite.Cases != "", Run: suite.Run}
+		gs := guestSuite{Name: suite.Name, Objects: slices.Sorted(maps.Keys(suite.Objects)), Cases: suite.Cases != "", Run: suite.Run, Attach: suite.Attach}
 		dir := suiteDir(i)
 		for _, name := range gs.Objects {
 			files = append(files, file{name: dir + "/objects/" + name + ".o", source: suite.Objects[name]})

@@ -3,7 +3,9 @@ package vm_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -98,5 +100,39 @@ func TestRunWithoutQemu(t *testing.T) {
 	_, err := vm.Run(context.Background(), "vmlinuz", vm.Request{}, vm.Options{})
 	if !errors.Is(err, vm.ErrNoQemu) || !strings.Contains(err.Error(), "apt-get install qemu-system-x86") {
 		t.Fatalf("err = %v, want ErrNoQemu with an install hint", err)
+	}
+}
+
+// TestRunBootsAgainAfterAPanic boots a stand-in for qemu whose kernel
+// panics before init on its first boot: Run boots once more and gets the
+// result; a kernel that panics every time is an error saying so.
+func TestRunBootsAgainAfterAPanic(t *testing.T) {
+	dir := t.TempDir()
+	image := filepath.Join(dir, "vmlinuz")
+	if err := os.WriteFile(image, []byte("kernel"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	qemu := func(script string) string {
+		path := filepath.Join(dir, "qemu-"+strconv.Itoa(len(script)))
+		if err := os.WriteFile(path, []byte("#!/bin/sh\n"+script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	count := filepath.Join(dir, "boots")
+	once := qemu(`echo x >> '` + count + `'
+if [ "$(wc -l < '` + count + `')" -eq 1 ]; then
+	echo '[    0.388421] Kernel panic - not syncing: Attempted to kill the idle task!'
+	exit 0
+fi
+printf '%s\n' '--- oxbpf guest result ---' '{"release":"6.12.0","suites":[]}' '--- oxbpf guest end ---'
+`)
+	res, err := vm.Run(context.Background(), image, vm.Request{}, vm.Options{Qemu: once, Accel: "tcg"})
+	if err != nil || res.Release != "6.12.0" {
+		t.Fatalf("result %+v, err %v; want 6.12.0 from the second boot", res, err)
+	}
+	always := qemu(`echo '[    0.1] Kernel panic - not syncing: VFS: Unable to mount root fs'`)
+	if _, err := vm.Run(context.Background(), image, vm.Request{}, vm.Options{Qemu: always, Accel: "tcg"}); !errors.Is(err, vm.ErrBoot) || !strings.Contains(err.Error(), "Kernel panic") {
+		t.Errorf("err = %v, want ErrBoot naming the panic", err)
 	}
 }
