@@ -169,15 +169,7 @@ func TestCORE(t *testing.T) {
 // contradict.
 func checkHostRun(t *testing.T, obj string, k verify.Kernel) []string {
 	t.Helper()
-	spec, err := ebpf.LoadCollectionSpec(obj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	coll, err := ebpf.NewCollection(spec)
-	if err != nil {
-		t.Fatalf("%s: %v", obj, err)
-	}
-	defer coll.Close()
+	coll := loadCollection(t, obj)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	tid := unix.Gettid()
@@ -249,16 +241,13 @@ func checkAttached(a *vm.AttachResult) string {
 	return ""
 }
 
-// checkNewTask loads the new_task object and attaches its tp_btf program, which reads a new
-// task's pid and real_parent->tgid directly, and starts a process: it
-// must have seen the child's pid and this process's.
+// checkNewTask loads the new_task object and attaches its tp_btf
+// program, which reads a new task's pid and real_parent->tgid directly,
+// and starts a process: it must have seen the child's pid and this
+// process's.
 func checkNewTask(t *testing.T, obj string) string {
 	t.Helper()
-	spec, err := ebpf.LoadCollectionSpec(obj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	coll, err := ebpf.NewCollection(spec)
+	coll, err := ebpf.LoadCollection(obj)
 	if err != nil {
 		return fmt.Sprintf("%s refused: %v", filepath.Base(obj), err)
 	}

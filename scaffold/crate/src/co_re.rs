@@ -161,8 +161,12 @@ pub unsafe fn __read_bitfield<T: Relocatable, V: BitfieldValue, const O: u32, co
     crate::helpers::status(unsafe {
         crate::helpers::raw::bpf_probe_read_kernel(&mut bits as *mut u64 as *mut c_void, size, src as *const c_void)
     })?;
-    bits <<= info(FIELD_LSHIFT_U64);
-    let right = info(FIELD_RSHIFT_U64);
+    let (left, right) = (info(FIELD_LSHIFT_U64), info(FIELD_RSHIFT_U64));
+    // The loader's shifts are below 64: without saying so, Rust's shift
+    // masks them, two instructions each that the relocated constants
+    // keep LLVM from folding.
+    unsafe { core::hint::assert_unchecked(left < 64 && right < 64) };
+    bits <<= left;
     Ok(V::from_bits(if info(FIELD_SIGNED) != 0 {
         ((bits as i64) >> right) as u64
     } else {
