@@ -209,11 +209,7 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 			return "", err
 		}
 		if r.c.Options.FixedOffsets {
-			v, err := fixedFieldInfo(kind, accesses)
-			if err != nil {
-				return "", fmt.Errorf("field %q of %s: %v", path, tyName, err)
-			}
-			return fmt.Sprintf("%s = add i32 %d, 0", result, v), nil
+			return fmt.Sprintf("%s = add i32 %d, 0", result, fixedFieldInfo(kind, accesses)), nil
 		}
 		chain, last := r.chain(accesses, "null", "", dbg)
 		r.used["llvm.bpf.preserve.field.info.p0"] = true
@@ -263,7 +259,7 @@ func fixedInfo(kind, size uint64) uint64 {
 // fixedFieldInfo answers a field query from the types as compiled, as
 // llc answers it for a little-endian target from the types it has: a
 // bitfield is read in a unit of its struct's alignment.
-func fixedFieldInfo(kind uint64, accesses []coreAccess) (uint64, error) {
+func fixedFieldInfo(kind uint64, accesses []coreAccess) uint64 {
 	last := accesses[len(accesses)-1]
 	offset := uint64(0)
 	for _, a := range accesses {
@@ -271,31 +267,28 @@ func fixedFieldInfo(kind uint64, accesses []coreAccess) (uint64, error) {
 	}
 	bitOffset, bits, size, signed := uint64(0), 8*last.size, last.size, last.signed
 	if bf := last.bitfield; bf != nil {
-		unit := 8 * last.align
+		unit := 8 * last.align // walk made sure the bitfield lies in one
 		start := bf.offset &^ (unit - 1)
-		if unit > 64 || bf.offset+bf.bits > start+unit {
-			return 0, fmt.Errorf("a bitfield across a %d-byte unit", last.align)
-		}
 		// The unit's offset: the struct's, then the unit's in it.
 		offset = offset - bf.offset/8 + start/8
 		bitOffset, bits, size, signed = bf.offset-start, bf.bits, last.align, bf.signed
 	}
 	switch kind {
 	case 0: // byte offset
-		return offset, nil
+		return offset
 	case coreSizeKind:
-		return size, nil
+		return size
 	case 3: // signed
 		if signed {
-			return 1, nil
+			return 1
 		}
-		return 0, nil
+		return 0
 	case 4: // left shift
-		return 64 - bitOffset - bits, nil
+		return 64 - bitOffset - bits
 	case 5: // right shift
-		return 64 - bits, nil
+		return 64 - bits
 	}
-	return 1, nil // exists
+	return 1 // exists
 }
 
 // coreSizeKind is the byte-size query, in both bpf_field_info_kind and

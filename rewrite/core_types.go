@@ -205,6 +205,11 @@ func (t *coreTypes) walk(root *ir.MDNode, steps []coreStep) ([]coreAccess, error
 			if i < len(steps)-1 {
 				return nil, fmt.Errorf("%s.%s is a bitfield: nothing lies in it", describeType(cur), st.name)
 			}
+			// llc reads a bitfield in one unit of its struct's alignment,
+			// of at most 8 bytes, and stops with a fatal error otherwise.
+			if unit := 8 * a.align; a.align > 8 || bf.offset+bf.bits > bf.offset&^(unit-1)+unit {
+				return nil, fmt.Errorf("%s.%s does not lie in one %d-byte unit of its struct, as llc reads bitfields", describeType(cur), st.name, min(a.align, 8))
+			}
 			a.offset, a.size = bf.offset/8, 0
 		}
 		out = append(out, a)

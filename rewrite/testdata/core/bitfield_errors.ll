@@ -9,12 +9,14 @@ target triple = "x86_64-unknown-linux-gnu"
 @low = private unnamed_addr constant [3 x i8] c"low", align 1
 @mid = private unnamed_addr constant [3 x i8] c"mid", align 1
 @mid.x = private unnamed_addr constant [5 x i8] c"mid.x", align 1
+@wide = private unnamed_addr constant [4 x i8] c"wide", align 1
 @_license = constant [4 x i8] c"GPL\00", section "license", align 1
 
 define i64 @read(ptr %b) section "raw_tracepoint/x" !dbg !40 {
 start:
   %0 = call ptr @__oxbpf_core_field(ptr %b, ptr @bits.name, i64 15, ptr @mid, i64 3), !dbg !50 ; want "field \"mid\" of probe::vm::bits is a bitfield, which has no address: core_read_bitfield! reads it"
   %1 = call i32 @__oxbpf_core_field_info(ptr @bits.name, i64 15, ptr @mid.x, i64 5, i32 2), !dbg !50 ; want "bits.mid is a bitfield: nothing lies in it"
+  %2 = call i32 @__oxbpf_core_field_info(ptr @bits.name, i64 15, ptr @wide, i64 4, i32 0), !dbg !50 ; want "bits.wide does not lie in one 4-byte unit of its struct, as llc reads bitfields"
   ret i64 0
 }
 
@@ -33,7 +35,7 @@ attributes #0 = { nounwind }
 !4 = !DINamespace(name: "probe", scope: null)
 !5 = !DINamespace(name: "vm", scope: !4)
 !6 = !DICompositeType(tag: DW_TAG_structure_type, name: "bits", scope: !5, file: !3, size: 64, align: 32, flags: DIFlagPublic, elements: !7, templateParams: !39, identifier: "2a")
-!7 = !{!8, !10, !13, !20, !25}
+!7 = !{!8, !10, !13, !20, !25, !60}
 !8 = !DIDerivedType(tag: DW_TAG_member, name: "a", scope: !6, file: !3, baseType: !9, size: 32, align: 32, flags: DIFlagPublic)
 !9 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
 !10 = !DIDerivedType(tag: DW_TAG_member, name: "_bitfield_4", scope: !6, file: !3, baseType: !11, size: 16, align: 8, offset: 32, flags: DIFlagPublic)
@@ -61,3 +63,7 @@ attributes #0 = { nounwind }
 !42 = !{!9, !32}
 !50 = !DILocation(line: 2, column: 5, scope: !40)
 !51 = !DILocation(line: 3, column: 5, scope: !40)
+!60 = !DIDerivedType(tag: DW_TAG_member, name: "wide", scope: !6, file: !3, baseType: !61, align: 8, offset: 48, flags: DIFlagPublic)
+!61 = !DICompositeType(tag: DW_TAG_structure_type, name: "Bitfield<u32, 30, 4>", scope: !16, file: !3, align: 8, flags: DIFlagPublic, elements: !39, templateParams: !63, identifier: "2d")
+!62 = !DITemplateTypeParameter(name: "T", type: !9)
+!63 = !{!62}
