@@ -66,6 +66,9 @@ func (t *coreTypes) find(path string) (*ir.MDNode, error) {
 	if n := t.byPath[path]; n != nil {
 		return n, nil
 	}
+	if len(t.byPath) == 0 {
+		return nil, fmt.Errorf("the IR describes no types (built with --btf=false?): CO-RE finds %s's fields in the type debug info --btf brings", path)
+	}
 	return nil, fmt.Errorf("no debug info describes %s as a struct or union: a relocatable type must be a #[repr(C)] struct or union", path)
 }
 
