@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/oxbpf/oxbpf/internal/output"
 )
 
 // Project says which crate cargo works on and how cargo runs: what both
@@ -215,27 +217,10 @@ func cargoIR(ctx context.Context, a CargoArgs, crate *Crate, bin string, cmd Com
 		return "", nil
 	}
 	dest := filepath.Join(a.IRDest, bin+".ll")
-	if err := copyFile(path, dest); err != nil {
+	if err := output.WriteFile(dest, output.CopyOf(path)); err != nil {
 		return "", err
 	}
 	return dest, nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // cargoRustcCommand builds the cargo rustc run for one bin.

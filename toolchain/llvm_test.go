@@ -43,7 +43,7 @@ func installedLLVM(t *testing.T) []LLVM {
 	return pairs
 }
 
-func output(t *testing.T, name string, args ...string) string {
+func toolOutput(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {
@@ -57,9 +57,9 @@ func output(t *testing.T, name string, args ...string) string {
 func TestOptionTablesMatchInstalledTools(t *testing.T) {
 	for _, l := range installedLLVM(t) {
 		major := l.Major()
-		optHelp := output(t, l.Opt.Path, "--help-hidden")
-		llcHelp := output(t, l.Llc.Path, "--help-hidden")
-		cpuHelp := output(t, l.Llc.Path, "-march=bpf", "-mcpu=help")
+		optHelp := toolOutput(t, l.Opt.Path, "--help-hidden")
+		llcHelp := toolOutput(t, l.Llc.Path, "--help-hidden")
+		cpuHelp := toolOutput(t, l.Llc.Path, "-march=bpf", "-mcpu=help")
 		check := func(table []llvmOption, help, pattern, what string) {
 			for _, o := range table {
 				listed := regexp.MustCompile(fmt.Sprintf(pattern, regexp.QuoteMeta(o.name))).MatchString(help)

@@ -73,20 +73,7 @@ func (d Dir) Put(key []byte, v any) {
 // reporting whether there was one.
 func (d Dir) GetFile(key []byte, ext, dst string) bool {
 	path := d.Path(key, ext)
-	if path == "" {
-		return false
-	}
-	in, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return false
-	}
-	_, err = io.Copy(out, in)
-	return out.Close() == nil && err == nil
+	return path != "" && output.WriteFile(dst, output.CopyOf(path)) == nil
 }
 
 // PutFile copies the file src in as key's entry with extension ext.
