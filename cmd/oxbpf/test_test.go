@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,24 +16,7 @@ func TestTestCommand(t *testing.T) {
 	testenv.LookPath(t, "cargo")
 	testenv.LookPath(t, "llc-19")
 	testenv.Root(t)
-	cases := testenv.WriteFile(t, filepath.Join(t.TempDir(), "cases.toml"), `
-[[case]]
-name = "DNS passes"
-program = "xdp_count"
-packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
-expect.return = "XDP_PASS"
-
-[[case]]
-name = "a wrong expectation"
-program = "xdp_count"
-packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
-[case.expect]
-return = "XDP_DROP"
-[[case.expect.maps]]
-map = "PROTOCOLS"
-key = 17
-value = 5
-`, 0o644)
+	const cases = "testdata/example-cases.toml"
 	target := sharedTarget(t)
 	out, errOut, code := run(t, "", "test", "../../example", "--cases", cases, "--target-dir", target, "--out", t.TempDir())
 	want := []string{
@@ -83,19 +65,7 @@ func TestTestCommandVM(t *testing.T) {
 	testenv.LookPath(t, "llc-19")
 	testenv.Root(t)
 	testenv.Kernels(t)
-	cases := testenv.WriteFile(t, filepath.Join(t.TempDir(), "cases.toml"), `
-[[case]]
-name = "DNS passes"
-program = "xdp_count"
-packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
-expect.return = "XDP_PASS"
-
-[[case]]
-name = "a wrong expectation"
-program = "xdp_count"
-packet = { eth = {}, ipv4 = {}, udp = { dport = 53, check = 0 } }
-expect.return = "XDP_DROP"
-`, 0o644)
+	const cases = "testdata/example-cases.toml"
 	target := sharedTarget(t)
 	out, errOut, code := run(t, "", "test", "../../example", "--cases", cases, "--target-dir", target, "--out", t.TempDir(), "--vm", "6.1")
 	kernel := strings.Index(out, "=== Linux 6.1.")
