@@ -46,6 +46,7 @@ var Types = []Type{
 	{"cgroup-skb", "cgroup skb (egress): count packets and bytes"},
 	{"tracepoint", "tracepoint syscalls/sys_enter_openat: count opens per process"},
 	{"raw-tracepoint", "raw tracepoint sys_enter: count syscalls by number"},
+	{"tp-btf", "BTF tracepoint task_newtask: count new tasks per parent, read from task_struct with CO-RE"},
 	{"kprobe", "kprobe do_unlinkat: report removals through a ring buffer"},
 	{"uprobe", "uprobe: count calls and sum the first argument per process"},
 }
