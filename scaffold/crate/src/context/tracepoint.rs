@@ -88,8 +88,10 @@ impl RawTracePointContext {
 /// The arguments of a BTF-typed tracepoint (`tp_btf`): the tracepoint's
 /// own arguments as u64 words, typed by the kernel's BTF, so that the
 /// verifier lets the program read kernel structs they point to directly,
-/// without probe reads. With a [`Relocatable`](crate::co_re::Relocatable)
-/// type the read relocates:
+/// without probe reads. fentry and fexit programs get their function's
+/// arguments the same way (`program!("fentry/FUNCTION", ...)`; fexit's
+/// return value follows the arguments). With a
+/// [`Relocatable`](crate::co_re::Relocatable) type the read relocates:
 ///
 /// ```no_run
 /// # mod vmlinux {
