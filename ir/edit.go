@@ -500,10 +500,15 @@ func (m *Module) RemoveField(n *MDNode, i int) {
 	n.fields = slices.Delete(fields, i, i+1)
 }
 
-// commaBefore returns the position of the comma before p, with the spaces
-// after it, or p itself when no comma comes first.
+// commaBefore returns the position of the comma before p, with the
+// blanks after it (line breaks too, which LLVM reads as spaces inside a
+// list), or p itself when no comma comes first.
 func (m *Module) commaBefore(p Pos) Pos {
-	q := m.spaceBefore(p)
+	src := m.sourceOf(p)
+	q := p
+	for q > src.base && strings.IndexByte(" \t\r\n", src.text[q-1-src.base]) >= 0 {
+		q--
+	}
 	if m.byteAt(q-1) == ',' {
 		return q - 1
 	}

@@ -95,3 +95,17 @@ func TestRemoveNeighbours(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveAcrossLines removes the last fields of a node whose fields
+// are separated by line breaks (LLVM reads \r and \n as spaces): their
+// commas go too (FuzzBPF found "line: 2,)").
+func TestRemoveAcrossLines(t *testing.T) {
+	m := mustParse(t, "!0 = !DILabel(line: 2, column: 3,\risArtificial: true,\n  coroSuspendIdx: 1)\n")
+	n := m.MDNode("!0")
+	for range 3 {
+		m.RemoveField(n, 1)
+	}
+	if got, want := string(m.Bytes()), "!0 = !DILabel(line: 2)\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
