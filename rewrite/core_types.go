@@ -54,7 +54,7 @@ func newCoreTypes(m *ir.Module) *coreTypes {
 // namespaces (and types) it is declared in.
 func (t *coreTypes) rustPath(n *ir.MDNode) string {
 	parts := []string{mdString(n, "name")}
-	for s := t.ref(n, "scope"); s != nil && (s.Kind == "DINamespace" || s.Kind == "DICompositeType"); s = t.ref(s, "scope") {
+	for s := t.ref(n, "scope"); s != nil && (s.Kind == "DINamespace" || s.Kind == "DICompositeType") && len(parts) < maxDIDepth; s = t.ref(s, "scope") {
 		parts = append(parts, mdString(s, "name"))
 	}
 	slices.Reverse(parts)
@@ -343,7 +343,10 @@ func describeType(n *ir.MDNode) string {
 
 // underlying skips typedefs and qualifiers.
 func (t *coreTypes) underlying(n *ir.MDNode) *ir.MDNode {
-	for n != nil && n.Kind == "DIDerivedType" {
+	for range maxDIDepth {
+		if n == nil || n.Kind != "DIDerivedType" {
+			return n
+		}
 		switch fieldRef(n, "tag") {
 		case "DW_TAG_typedef", "DW_TAG_const_type", "DW_TAG_volatile_type", "DW_TAG_atomic_type":
 			n = t.ref(n, "baseType")
@@ -351,8 +354,12 @@ func (t *coreTypes) underlying(n *ir.MDNode) *ir.MDNode {
 			return n
 		}
 	}
-	return n
+	return nil // a cycle: debug info no compiler writes
 }
+
+// maxDIDepth bounds the walks up scopes and down typedefs: debug info
+// that loops is malformed, and must not hang the pass.
+const maxDIDepth = 64
 
 // members returns a struct's or union's members in the order BTF will
 // have them: a struct's by offset, as the btf pass sorts them.
