@@ -38,7 +38,12 @@ a file (vmlinux BTF from bpftool btf dump file ... format raw, or any ELF
 with a .BTF section). --tracepoint adds the record of a tracepoint, read
 from its tracefs format file, to read with TracePointContext::args.
 
-Use the file as a module of the program: mod vmlinux; (src/vmlinux.rs).
+Every struct and union is oxbpf_ebpf::co_re::Relocatable: read its fields
+with core_read! (bitfields with core_read_bitfield!) and they relocate to
+the offsets of the kernel that runs the program (CO-RE; README: CO-RE).
+
+Use the file as a module of the program: #[rustfmt::skip] mod vmlinux;
+(src/vmlinux.rs; the file is not formatted as rustfmt would).
 
 Examples:
    oxbpf gen types task_struct sk_buff -o src/vmlinux.rs
