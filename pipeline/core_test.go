@@ -284,8 +284,9 @@ func fixups(r *verify.LoadReport) string {
 }
 
 // TestCOREKernelBTF loads the core fixture with --kernel-btf: a BTF file
-// whose task_struct has its fields elsewhere than this kernel's, as a
-// BTFHub file for another kernel would. The relocations follow the file.
+// whose task_struct has its fields elsewhere than any kernel's, as a
+// BTFHub file for another kernel would, here and in 6.1 under qemu. The
+// relocations follow the file.
 func TestCOREKernelBTF(t *testing.T) {
 	needE2E(t)
 	testenv.Root(t)
@@ -318,8 +319,23 @@ func TestCOREKernelBTF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkFileFixups(t, "here", res.Bins[0].Load.CORE)
+	// And in a kernel under qemu, which gets the file in its initramfs.
+	qemu, images := testenv.Kernels(t)
+	vr, err := vm.Run(context.Background(), images["6.1"], vm.Request{Suites: []vm.Suite{{Name: "core", Objects: map[string]string{"task_ids": res.Bins[0].Object}}}},
+		vm.Options{Qemu: qemu, KernelBTF: file})
+	if err != nil || vr.Error != "" || len(vr.Suites) != 1 || vr.Suites[0].Loads[0].Report == nil {
+		t.Fatalf("6.1: %v %+v", err, vr)
+	}
+	checkFileFixups(t, "in 6.1", vr.Suites[0].Loads[0].Report.CORE)
+}
+
+// checkFileFixups checks that the relocations followed TestCOREKernelBTF's
+// file.
+func checkFileFixups(t *testing.T, where string, fixups []verify.COREFixup) {
+	t.Helper()
 	got := map[string]uint64{}
-	for _, f := range res.Bins[0].Load.CORE {
+	for _, f := range fixups {
 		if !f.Missing {
 			got[f.Kind+" "+f.What()] = f.Target
 		}
@@ -330,7 +346,7 @@ func TestCOREKernelBTF(t *testing.T) {
 		"byte_off task_struct.in_execve": 200, "lshift_u64 task_struct.in_execve": 60, "rshift_u64 task_struct.in_execve": 63,
 	} {
 		if v, ok := got[what]; !ok || v != at {
-			t.Errorf("%s: %d (found %v), want %d", what, v, ok, at)
+			t.Errorf("%s: %s: %d (found %v), want %d", where, what, v, ok, at)
 		}
 	}
 }

@@ -82,10 +82,10 @@ type Options struct {
 	// Load loads every object into the running kernel, which needs root or
 	// CAP_BPF; a rejected program fails the build.
 	Load bool
-	// KernelBTF is a file of the running kernel's BTF to fix CO-RE
-	// relocations against when loading (Load, Test) instead of
-	// /sys/kernel/btf/vmlinux, for kernels without it. Kernels under
-	// qemu (VMs) use their own.
+	// KernelBTF is a file of kernel BTF to fix CO-RE relocations against
+	// instead of the kernel's own (/sys/kernel/btf/vmlinux), for kernels
+	// built without it: when loading here (Load, Test) and in each of the
+	// VMs.
 	KernelBTF string
 	// VMs are kernels to check the objects on under qemu (see package
 	// vm): kernel image files, or kernel lines scripts/fetch-kernels.sh

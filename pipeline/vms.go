@@ -52,7 +52,7 @@ func (p *pipeline) inVMs(ctx context.Context, suite vm.Suite) error {
 		// The step fails when the kernel did not run; what a kernel that
 		// ran refused is its outcome, which the progress line shows.
 		err := p.step(nil, StepVM, "qemu", func() (string, error) {
-			got, err := vm.Run(ctx, image, vm.Request{Suites: []vm.Suite{suite}}, vm.Options{Qemu: p.opts.Qemu})
+			got, err := vm.Run(ctx, image, vm.Request{Suites: []vm.Suite{suite}}, vm.Options{Qemu: p.opts.Qemu, KernelBTF: p.opts.KernelBTF})
 			if err != nil {
 				r.Error = err.Error()
 				return "", err

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cilium/ebpf/btf"
 	"github.com/oxbpf/oxbpf/attach"
 	"github.com/oxbpf/oxbpf/testrun"
 	"github.com/oxbpf/oxbpf/verify"
@@ -62,8 +63,16 @@ func guest(ctx context.Context) Result {
 		res.Error = "request: " + err.Error()
 		return res
 	}
+	var kernel kernelTypes
+	if req.KernelBTF {
+		kernel.file = "/" + kernelBTFPath
+		if kernel.types, err = verify.KernelTypes(kernel.file); err != nil {
+			res.Error = err.Error()
+			return res
+		}
+	}
 	for i, suite := range req.Suites {
-		sr, err := runSuite(ctx, suiteDir(i), suite, req.VerifierLog)
+		sr, err := runSuite(ctx, suiteDir(i), suite, req.VerifierLog, kernel)
 
 		res.Suites = append(res.Suites, sr)
 		if err != nil {
@@ -74,16 +83,23 @@ func guest(ctx context.Context) Result {
 	return res
 }
 
+// kernelTypes is the BTF file a request asked the guest to relocate
+// against, and its types; empty for the kernel's own.
+type kernelTypes struct {
+	file  string
+	types *btf.Spec
+}
+
 // runSuite loads the objects of a suite from dir, runs its cases and,
 // with Attach, runs the programs attached.
-func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog bool) (SuiteResult, error) {
+func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog bool, kernel kernelTypes) (SuiteResult, error) {
 	res := SuiteResult{Name: suite.Name, Loads: []ObjectLoad{}}
 	objects := map[string]string{}
 	for _, name := range suite.Objects {
 		path := filepath.Join("/", dir, "objects", name+".o")
 		objects[name] = path
 		l := ObjectLoad{Object: name}
-		rep, err := verify.LoadFile(ctx, path, verify.LoadOptions{VerifierLog: verifierLog})
+		rep, err := verify.LoadFile(ctx, path, verify.LoadOptions{VerifierLog: verifierLog, KernelBTF: kernel.file})
 		if err != nil {
 			l.Error = err.Error()
 		}
@@ -91,23 +107,23 @@ func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog boo
 		res.Loads = append(res.Loads, l)
 	}
 	if suite.Cases {
-		if err := runCases(ctx, dir, suite, objects, &res); err != nil {
+		if err := runCases(ctx, dir, suite, objects, kernel.types, &res); err != nil {
 			return res, err
 		}
 	}
 	if suite.Attach {
-		res.Attached = runAttached(ctx, objects)
+		res.Attached = runAttached(ctx, objects, kernel.types)
 	}
 	return res, nil
 }
 
 // runCases runs the suite's cases on its objects.
-func runCases(ctx context.Context, dir string, suite guestSuite, objects map[string]string, res *SuiteResult) error {
+func runCases(ctx context.Context, dir string, suite guestSuite, objects map[string]string, kernel *btf.Spec, res *SuiteResult) error {
 	cases, err := testrun.ReadCases(filepath.Join("/", dir, "cases"))
 	if err != nil {
 		return fmt.Errorf("test cases: %w", err)
 	}
-	var opts testrun.Options
+	opts := testrun.Options{KernelTypes: kernel}
 	if suite.Run != "" {
 		if opts.Run, err = regexp.Compile(suite.Run); err != nil {
 			return fmt.Errorf("test cases: %w", err)
@@ -123,7 +139,7 @@ func runCases(ctx context.Context, dir string, suite guestSuite, objects map[str
 // starts a process once all are attached (this init again, with an
 // argument that ends it: a test binary runs no test, oxbpf says it takes
 // no such flag), ends the run when it exits and returns what it saw.
-func runAttached(ctx context.Context, objects map[string]string) *AttachResult {
+func runAttached(ctx context.Context, objects map[string]string, kernel *btf.Spec) *AttachResult {
 	res := &AttachResult{Programs: []string{}}
 	programs := 0
 	for _, path := range objects {
@@ -151,7 +167,9 @@ func runAttached(ctx context.Context, objects map[string]string) *AttachResult {
 		}
 	}
 	done := make(chan error, 1)
-	go func() { done <- attach.Run(ctx, slices.Sorted(maps.Values(objects)), attach.Options{Report: report}) }()
+	go func() {
+		done <- attach.Run(ctx, slices.Sorted(maps.Values(objects)), attach.Options{Report: report, KernelTypes: kernel})
+	}()
 	var err error
 	select {
 	case <-ready:

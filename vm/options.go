@@ -28,6 +28,10 @@ type Options struct {
 	// VerifierLog asks the guest for the verifier's log of every program,
 	// not only of those it rejects.
 	VerifierLog bool
+	// KernelBTF is a BTF file the guest fixes CO-RE relocations against
+	// (loads, cases, attached runs) instead of its kernel's own: for a
+	// kernel built without BTF.
+	KernelBTF string
 }
 
 // DefaultTimeout bounds a boot: seconds under TCG, so minutes mean a hang.

@@ -19,7 +19,12 @@ func suiteDir(i int) string { return fmt.Sprintf("oxbpf/suites/%d", i) }
 type guestRequest struct {
 	Suites      []guestSuite `json:"suites"`
 	VerifierLog bool         `json:"verifier_log"`
+	// KernelBTF says kernelBTFPath holds the BTF to relocate against.
+	KernelBTF bool `json:"kernel_btf,omitempty"`
 }
+
+// kernelBTFPath is where the guest finds Options.KernelBTF's file.
+const kernelBTFPath = "oxbpf/kernel.btf"
 
 type guestSuite struct {
 	Name string `json:"name"`

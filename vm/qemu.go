@@ -122,7 +122,10 @@ func buildInitramfs(path string, req Request, opts Options) error {
 	if err != nil {
 		return err
 	}
-	gr := guestRequest{VerifierLog: opts.VerifierLog}
+	gr := guestRequest{VerifierLog: opts.VerifierLog, KernelBTF: opts.KernelBTF != ""}
+	if gr.KernelBTF {
+		files = append(files, file{name: kernelBTFPath, source: opts.KernelBTF})
+	}
 	for i, suite := range req.Suites {
 		gs := guestSuite{Name: suite.Name, Objects: slices.Sorted(maps.Keys(suite.Objects)), Cases: suite.Cases != "", Run: suite.Run, Attach: suite.Attach}
 		dir := suiteDir(i)

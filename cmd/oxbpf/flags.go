@@ -29,7 +29,7 @@ func checkFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "kernel", Usage: "oldest kernel the objects must load on, `X.Y` or host for the running one: what it predates is refused (default: the newest)"},
 		boolFlag("load", "load the objects into the running kernel (needs root or CAP_BPF)"),
-		&cli.StringFlag{Name: "kernel-btf", EnvVars: []string{"OXBPF_KERNEL_BTF"}, Usage: "fix CO-RE relocations against the BTF in `FILE` (raw, or an ELF with .BTF) when loading into the running kernel, for kernels without /sys/kernel/btf/vmlinux; --vm kernels use their own"},
+		&cli.StringFlag{Name: "kernel-btf", EnvVars: []string{"OXBPF_KERNEL_BTF"}, Usage: "fix CO-RE relocations against the BTF in `FILE` (raw, or an ELF with .BTF) instead of the kernel's own, for kernels built without it: here, and in each --vm kernel"},
 		boolFlag("json", "print the result as JSON (stable keys: go doc github.com/oxbpf/oxbpf/pipeline)"),
 		boolFlag("verbose", "print the commands run, the tools' stderr and verifier logs", "v"),
 	}
