@@ -39,6 +39,7 @@ func TestBadInput(t *testing.T) {
 		{"missing operand", "define i32 @f() {\n  %a = add i32 %x,\n  ret i32 %a\n}\n", `t.ll:3:3: expected value, found newline (then "ret")`},
 		{"open metadata", "!0 = !{!1\n", "t.ll:2:1: expected '}', found end of file"},
 		{"splat without value", "@v = global <2 x i8> splat (i8)\n", `t.ll:1:31: expected value, found ')'`},
+		{"inrange without range", "@p = global ptr getelementptr inrange nusw (i8, ptr @g, i64 2)\n", `t.ll:1:39: expected ( after inrange, found "nusw"`},
 		{"long line", "@g = global i32 " + strings.Repeat("x", 1<<20) + "\n", `t.ll:1:17: expected value, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."`},
 	}
 	for _, tt := range tests {

@@ -129,7 +129,12 @@ func (p *parser) parseConstExpr() *Compound {
 	mark := len(p.ops)
 	for p.tok == tokWord {
 		w := p.word()
-		if p.tok == tokLParen && w.Text == "inrange" {
+		if w.Text == "inrange" {
+			// LLVM 19's inrange(start, end): without its range, the
+			// operand list that follows would read as one.
+			if p.tok != tokLParen {
+				p.expected("( after inrange")
+			}
 			p.skipBalanced()
 			w.End = p.prevEnd
 			w.Text = p.text(w.Start, w.End)
