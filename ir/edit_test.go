@@ -233,6 +233,27 @@ func TestDeleteBeforeGluedToken(t *testing.T) {
 	}
 }
 
+// TestReplaceKeepsNeighboursApart: a value written against the word
+// before it ("call i8@f") or after it, replaced by text that starts or
+// ends a word, stays apart from it (FuzzBPF found "call i8inttoptr").
+func TestReplaceKeepsNeighboursApart(t *testing.T) {
+	m := mustParse(t, "define i8 @g() {\n  %v = call i8@f()\n  ret i8 %v\n}\ndeclare i8 @f()\n")
+	call := m.Funcs[0].Body.Blocks[0].Instrs[0].Call
+	if err := m.ReplaceValue(&call.Callee, "inttoptr (i64 1 to ptr)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.ReplaceValue(&m.Funcs[0].Body.Blocks[0].Instrs[1].Operands[0].Value, "poison"); err != nil {
+		t.Fatal(err)
+	}
+	got := string(m.Bytes())
+	if !strings.Contains(got, "call i8 inttoptr (i64 1 to ptr)()") || !strings.Contains(got, "ret i8 poison") {
+		t.Errorf("got %q", got)
+	}
+	if _, err := Parse("out.ll", got); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestAdjacentDeletesKeepNeighboursApart: each deletion alone leaves a
 // space or a bracket beside it, together they would glue "declare" to
 // "i1", in whichever order they are made (FuzzBPF found it).

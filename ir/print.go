@@ -117,11 +117,19 @@ func (m *Module) writeRange(p *printer, start, end Pos) {
 			continue
 		}
 		p.write(src.text[cursor-src.base : e.start-src.base])
+		// New text may start a word where the text before ends one
+		// ("call i8@f" with @f replaced by inttoptr (...)), and end one
+		// where the text after starts one: both seams get the check a
+		// deletion's does.
 		switch {
 		case e.snippet.End > e.snippet.Start:
+			p.deleted = true
 			m.writeRange(p, e.snippet.Start, e.snippet.End)
+			p.deleted = true
 		case e.text != "":
+			p.deleted = true
 			p.write(e.text)
+			p.deleted = true
 		case e.end > e.start:
 			p.deleted = true
 		}
