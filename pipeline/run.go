@@ -2,20 +2,25 @@ package pipeline
 
 import (
 	"context"
-	"github.com/oxbpf/oxbpf/internal/cache"
 	"io"
 	"os"
 	"sync"
 	"time"
+
+	"github.com/cilium/ebpf/btf"
+	"github.com/oxbpf/oxbpf/internal/cache"
+	"github.com/oxbpf/oxbpf/verify"
 )
 
 // pipeline is what the bins of one Build or Compile share.
 type pipeline struct {
 	opts  Options
 	start time.Time
-	tmp   string    // intermediate files
-	trace io.Writer // opts.Trace behind a lock, or nil
-	res   *Result
+	tmp   string // intermediate files
+	// kernelTypes are opts.KernelBTF's types, read once for every load here.
+	kernelTypes *btf.Spec
+	trace       io.Writer // opts.Trace behind a lock, or nil
+	res         *Result
 
 	// ctx bounds the run's background work; finish cancels it.
 	ctx    context.Context
@@ -42,6 +47,13 @@ func newPipeline(ctx context.Context, opts Options, discoverDir string) (*pipeli
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
+	var kernelTypes *btf.Spec
+	if opts.Load {
+		var err error
+		if kernelTypes, err = verify.KernelTypes(opts.KernelBTF); err != nil {
+			return nil, Usage(err)
+		}
+	}
 	tmp, err := os.MkdirTemp("", "oxbpf-")
 	if err != nil {
 		return nil, tempError(err)
@@ -52,6 +64,7 @@ func newPipeline(ctx context.Context, opts Options, discoverDir string) (*pipeli
 		tmp:         tmp,
 		res:         &Result{Steps: []Timing{}, Bins: []*BinResult{}},
 		discoverDir: discoverDir,
+		kernelTypes: kernelTypes,
 	}
 	p.ctx, p.cancel = context.WithCancel(ctx)
 	if opts.Trace != nil {

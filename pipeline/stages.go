@@ -209,7 +209,7 @@ func (p *pipeline) verify(res *BinResult, obj string) (string, error) {
 // load loads the object into the running kernel; a rejected program or map
 // fails the bin.
 func (p *pipeline) load(ctx context.Context, res *BinResult, obj string) (string, error) {
-	rep, err := verify.LoadFile(ctx, obj, verify.LoadOptions{KernelBTF: p.opts.KernelBTF})
+	rep, err := verify.LoadFile(ctx, obj, verify.LoadOptions{KernelTypes: p.kernelTypes})
 	if err != nil {
 		return "", loadError(err)
 	}

@@ -26,15 +26,15 @@ type LoadOptions struct {
 	// VerifierLog asks the verifier for its log also for the programs it
 	// accepts. Rejected programs always come with their log.
 	VerifierLog bool
-	// KernelBTF is a file of the running kernel's BTF (raw, as
-	// /sys/kernel/btf/vmlinux, or an ELF with a .BTF section) to fix CO-RE
-	// relocations against instead of /sys/kernel/btf/vmlinux: for kernels
-	// without it (BTFHub's files).
-	KernelBTF string
+	// KernelTypes are the running kernel's types to fix CO-RE relocations
+	// against, as KernelTypes reads them from a file; nil means
+	// /sys/kernel/btf/vmlinux.
+	KernelTypes *btf.Spec
 }
 
 // KernelTypes reads the kernel BTF a load fixes CO-RE relocations
-// against: the file, or nil for the running kernel's own.
+// against from file (raw, as /sys/kernel/btf/vmlinux, or an ELF with a
+// .BTF section: BTFHub's files, for kernels without it), or nil for "".
 func KernelTypes(file string) (*btf.Spec, error) {
 	if file == "" {
 		return nil, nil

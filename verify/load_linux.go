@@ -53,11 +53,7 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 		rep.Maps = append(rep.Maps, MapLoad{Name: name, OK: true})
 	}
 
-	kernelTypes, err := KernelTypes(opts.KernelBTF)
-	if err != nil {
-		return nil, err
-	}
-	progOpts := ebpf.ProgramOptions{LogSizeStart: verifierLogStart, KernelTypes: kernelTypes}
+	progOpts := ebpf.ProgramOptions{LogSizeStart: verifierLogStart, KernelTypes: opts.KernelTypes}
 	if opts.VerifierLog {
 		progOpts.LogLevel = ebpf.LogLevelBranch
 		if !k.Before(kernelMillion) { // the stats level came with 5.2
@@ -88,7 +84,7 @@ func Load(ctx context.Context, spec *ebpf.CollectionSpec, opts LoadOptions) (*Lo
 		}
 		rep.Programs = append(rep.Programs, pl)
 	}
-	rep.CORE, rep.COREError = kernelFixups(spec, kernelTypes)
+	rep.CORE, rep.COREError = kernelFixups(spec, opts.KernelTypes)
 	return rep, nil
 }
 

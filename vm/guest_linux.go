@@ -63,10 +63,9 @@ func guest(ctx context.Context) Result {
 		res.Error = "request: " + err.Error()
 		return res
 	}
-	var kernel kernelTypes
+	var kernel *btf.Spec
 	if req.KernelBTF {
-		kernel.file = "/" + kernelBTFPath
-		if kernel.types, err = verify.KernelTypes(kernel.file); err != nil {
+		if kernel, err = verify.KernelTypes("/" + kernelBTFPath); err != nil {
 			res.Error = err.Error()
 			return res
 		}
@@ -83,23 +82,16 @@ func guest(ctx context.Context) Result {
 	return res
 }
 
-// kernelTypes is the BTF file a request asked the guest to relocate
-// against, and its types; empty for the kernel's own.
-type kernelTypes struct {
-	file  string
-	types *btf.Spec
-}
-
 // runSuite loads the objects of a suite from dir, runs its cases and,
 // with Attach, runs the programs attached.
-func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog bool, kernel kernelTypes) (SuiteResult, error) {
+func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog bool, kernel *btf.Spec) (SuiteResult, error) {
 	res := SuiteResult{Name: suite.Name, Loads: []ObjectLoad{}}
 	objects := map[string]string{}
 	for _, name := range suite.Objects {
 		path := filepath.Join("/", dir, "objects", name+".o")
 		objects[name] = path
 		l := ObjectLoad{Object: name}
-		rep, err := verify.LoadFile(ctx, path, verify.LoadOptions{VerifierLog: verifierLog, KernelBTF: kernel.file})
+		rep, err := verify.LoadFile(ctx, path, verify.LoadOptions{VerifierLog: verifierLog, KernelTypes: kernel})
 		if err != nil {
 			l.Error = err.Error()
 		}
@@ -107,12 +99,12 @@ func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog boo
 		res.Loads = append(res.Loads, l)
 	}
 	if suite.Cases {
-		if err := runCases(ctx, dir, suite, objects, kernel.types, &res); err != nil {
+		if err := runCases(ctx, dir, suite, objects, kernel, &res); err != nil {
 			return res, err
 		}
 	}
 	if suite.Attach {
-		res.Attached = runAttached(ctx, objects, kernel.types)
+		res.Attached = runAttached(ctx, objects, kernel)
 	}
 	return res, nil
 }
