@@ -16,11 +16,15 @@ type coreTypes struct {
 	m         *ir.Module
 	debugInfo bool
 	byPath    map[string]*ir.MDNode
-	layouts   map[*ir.MDNode]string        // struct → its LLVM type's name
-	names     map[string]bool              // LLVM type names given
-	anonymous map[*ir.MDNode]bool          // members of gen types' __anon_N names, to unname
-	defs      []string                     // their definitions
-	bitfields map[*ir.MDNode]*coreBitfield // markers asked about, to describe as their bitfields
+	layouts   map[*ir.MDNode]string // struct → its LLVM type's name
+	names     map[string]bool       // LLVM type names given
+	anonymous map[*ir.MDNode]bool   // members of gen types' __anon_N names, to unname
+	defs      []string              // their definitions
+	// bitfields holds what each member of the structs walked stands for:
+	// its bitfield for a Bitfield marker, else nil. Every marker found is
+	// described as its bitfield, so that BTF orders all the struct's
+	// members as the indexes were counted.
+	bitfields map[*ir.MDNode]*coreBitfield
 }
 
 // A coreBitfield is what an oxbpf_ebpf::co_re::Bitfield<T, OFFSET, BITS>
@@ -223,18 +227,20 @@ func (t *coreTypes) walk(root *ir.MDNode, steps []coreStep) ([]coreAccess, error
 
 // bitfield returns what a member of type oxbpf_ebpf::co_re::Bitfield<T,
 // OFFSET, BITS> stands for, noting it to describe as that bitfield; nil
-// for any other member.
+// for any other member. Sorting a struct's members asks for each member
+// many times: the answer is kept.
 func (t *coreTypes) bitfield(m *ir.MDNode) (*coreBitfield, error) {
 	if bf, ok := t.bitfields[m]; ok {
 		return bf, nil
 	}
 	marker := t.ref(m, "baseType")
-	if marker == nil || marker.Kind != "DICompositeType" {
-		return nil, nil
+	path := ""
+	if marker != nil && marker.Kind == "DICompositeType" {
+		path = t.rustPath(marker)
 	}
-	path := t.rustPath(marker)
 	i := strings.LastIndex(path, "co_re::Bitfield<")
 	if i < 0 || !strings.HasSuffix(path, ">") {
+		t.bitfields[m] = nil
 		return nil, nil
 	}
 	args := path[i+len("co_re::Bitfield<"):]
@@ -260,11 +266,14 @@ func (t *coreTypes) bitfield(m *ir.MDNode) (*coreBitfield, error) {
 	return bf, nil
 }
 
-// describeBitfields makes each bitfield marker asked about the bitfield it
+// describeBitfields makes each bitfield marker found the bitfield it
 // stands for, in the debug info llc writes BTF from: of type T, BITS
 // bits at bit OFFSET, flagged DIFlagBitField.
 func (t *coreTypes) describeBitfields() error {
 	for m, bf := range t.bitfields {
+		if bf == nil {
+			continue
+		}
 		flags := "DIFlagBitField"
 		if v, ok := m.Field("flags"); ok {
 			flags = v.Raw + " | DIFlagBitField"
