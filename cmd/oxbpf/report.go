@@ -130,13 +130,7 @@ func binProblems(res *pipeline.Result, pick func(*verify.Report) []verify.Proble
 // objects were loaded, and each --vm kernel's.
 func programTable(res *pipeline.Result) string {
 	loaded := hostLoaded(res)
-	header := "PROGRAM\tBIN\tSECTION\tTYPE\tINSNS\tBTF"
-	if loaded {
-		header += "\tLOAD"
-	}
-	for _, col := range kernelColumns(res) {
-		header += "\t" + col
-	}
+	header := kernelHeader(res, "PROGRAM\tBIN\tSECTION\tTYPE\tINSNS\tBTF", "LOAD")
 	return table(header, func(row func(string, ...any)) {
 		for _, bin := range res.Bins {
 			if bin.Verify == nil {

@@ -13,13 +13,7 @@ import (
 // kernel's BTF (--load) and each --vm kernel's made of them: the field's
 // offset (or size, or existence) there, or "missing".
 func coreTable(res *pipeline.Result) string {
-	header := "CO-RE RELOCATION\tBIN\tPROGRAM\tINSN\tKIND\tLINE\tLOCAL"
-	if hostLoaded(res) {
-		header += "\tTHIS KERNEL"
-	}
-	for _, col := range kernelColumns(res) {
-		header += "\t" + col
-	}
+	header := kernelHeader(res, "CO-RE RELOCATION\tBIN\tPROGRAM\tINSN\tKIND\tLINE\tLOCAL", "THIS KERNEL")
 	return table(header, func(row func(string, ...any)) {
 		for _, bin := range res.Bins {
 			if bin.Verify == nil {

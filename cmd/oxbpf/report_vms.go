@@ -11,10 +11,14 @@ import (
 	"github.com/oxbpf/oxbpf/vm"
 )
 
-// kernelColumns head the program table's column for each --vm kernel:
-// its version, or its image's name when that does not tell them apart.
-func kernelColumns(res *pipeline.Result) []string {
-	var cols []string
+// kernelHeader completes a table's header with the kernels' columns:
+// here's when the objects were loaded into this kernel, then one for each
+// --vm kernel, headed by its version, or its image's name when that does
+// not tell them apart.
+func kernelHeader(res *pipeline.Result, header, here string) string {
+	if hostLoaded(res) {
+		header += "\t" + here
+	}
 	count := map[string]int{}
 	for _, r := range res.VMs {
 		count[r.Kernel.String()]++
@@ -24,9 +28,9 @@ func kernelColumns(res *pipeline.Result) []string {
 		if !r.Kernel.Known() || count[col] > 1 {
 			col = filepath.Base(r.Image)
 		}
-		cols = append(cols, col)
+		header += "\t" + col
 	}
-	return cols
+	return header
 }
 
 // vmOutcome is what one kernel made of a program: "ok", "rejected" (the
