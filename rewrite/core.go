@@ -220,11 +220,7 @@ func (r *coreRewriter) rewrite(in *ir.Instr) (string, error) {
 	}
 	base := args[0].Value.Raw
 	if r.c.Options.FixedOffsets {
-		offset := uint64(0)
-		for _, a := range accesses {
-			offset += a.offset
-		}
-		return fmt.Sprintf("%s = getelementptr inbounds i8, ptr %s, i64 %d", result, base, offset), nil
+		return fmt.Sprintf("%s = getelementptr inbounds i8, ptr %s, i64 %d", result, base, pathOffset(accesses)), nil
 	}
 	chain, _ := r.chain(accesses, base, result, dbg)
 	return chain, nil
@@ -261,10 +257,7 @@ func fixedInfo(kind, size uint64) uint64 {
 // bitfield is read in a unit of its struct's alignment.
 func fixedFieldInfo(kind uint64, accesses []coreAccess) uint64 {
 	last := accesses[len(accesses)-1]
-	offset := uint64(0)
-	for _, a := range accesses {
-		offset += a.offset
-	}
+	offset := pathOffset(accesses)
 	bitOffset, bits, size, signed := uint64(0), 8*last.size, last.size, last.signed
 	if bf := last.bitfield; bf != nil {
 		unit := 8 * last.align // walk made sure the bitfield lies in one
@@ -274,26 +267,42 @@ func fixedFieldInfo(kind uint64, accesses []coreAccess) uint64 {
 		bitOffset, bits, size, signed = bf.offset-start, bf.bits, last.align, bf.signed
 	}
 	switch kind {
-	case 0: // byte offset
+	case fieldByteOffset:
 		return offset
 	case coreSizeKind:
 		return size
-	case 3: // signed
+	case fieldSigned:
 		if signed {
 			return 1
 		}
 		return 0
-	case 4: // left shift
+	case fieldLShift:
 		return 64 - bitOffset - bits
-	case 5: // right shift
+	case fieldRShift:
 		return 64 - bits
 	}
 	return 1 // exists
 }
 
-// coreSizeKind is the byte-size query, in both bpf_field_info_kind and
-// bpf_type_info_kind.
-const coreSizeKind = 1
+// pathOffset is where a path leads from its base in the types as
+// compiled, in bytes.
+func pathOffset(accesses []coreAccess) uint64 {
+	offset := uint64(0)
+	for _, a := range accesses {
+		offset += a.offset
+	}
+	return offset
+}
+
+// The queries of bpf_field_info_kind that --core=false answers itself;
+// the size query is one number in it and in bpf_type_info_kind.
+const (
+	fieldByteOffset = 0
+	coreSizeKind    = 1
+	fieldSigned     = 3
+	fieldLShift     = 4
+	fieldRShift     = 5
+)
 
 // temp returns a fresh local name: named, so that the function's
 // numbered values keep their numbers.
