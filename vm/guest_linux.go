@@ -104,7 +104,13 @@ func runSuite(ctx context.Context, dir string, suite guestSuite, verifierLog boo
 		}
 	}
 	if suite.Attach {
-		res.Attached = runAttached(ctx, objects, kernel)
+		programs := 0
+		for _, l := range res.Loads {
+			if l.Report != nil {
+				programs += len(l.Report.Programs)
+			}
+		}
+		res.Attached = runAttached(ctx, objects, programs, kernel)
 	}
 	return res, nil
 }
@@ -127,18 +133,13 @@ func runCases(ctx context.Context, dir string, suite guestSuite, objects map[str
 	return nil
 }
 
-// runAttached attaches every program of the objects as oxbpf run does,
-// starts a process once all are attached (this init again, with an
-// argument that ends it: a test binary runs no test, oxbpf says it takes
-// no such flag), ends the run when it exits and returns what it saw.
-func runAttached(ctx context.Context, objects map[string]string, kernel *btf.Spec) *AttachResult {
+// runAttached attaches every program of the objects (programs in all,
+// as their loads counted them) as oxbpf run does, starts a process once
+// all are attached or skipped (this init again, with an argument that
+// ends it: a test binary runs no test, oxbpf says it takes no such flag),
+// ends the run when it exits and returns what it saw.
+func runAttached(ctx context.Context, objects map[string]string, programs int, kernel *btf.Spec) *AttachResult {
 	res := &AttachResult{Programs: []string{}}
-	programs := 0
-	for _, path := range objects {
-		if spec, err := verify.ReadSpec(path); err == nil {
-			programs += len(spec.Programs)
-		}
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ready := make(chan struct{})
