@@ -148,12 +148,9 @@ impl BitfieldValue for bool {
 pub unsafe fn __read_bitfield<T: Relocatable, V: BitfieldValue, const O: u32, const B: u32>(
     base: *const T,
     path: &'static str,
-    _field: fn(*const T) -> *const Bitfield<V, O, B>,
+    field: fn(*const T) -> *const Bitfield<V, O, B>,
 ) -> Result<V, i64> {
-    let info = |kind| {
-        let ty = core::any::type_name::<T>();
-        unsafe { __oxbpf_core_field_info(ty.as_ptr(), ty.len(), path.as_ptr(), path.len(), kind) }
-    };
+    let info = |kind| __field_info(path, kind, field);
     let mut bits = 0u64;
     // Little-endian: the bytes go to the low end of the word.
     let src = unsafe { (base as *const u8).add(info(FIELD_BYTE_OFFSET) as usize) };
